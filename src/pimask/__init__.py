@@ -1,0 +1,56 @@
+"""pimask: find personal information in Chinese and English text and protect it.
+
+>>> import pimask
+>>> pimask.mask("手机号13912345678无法登录")
+'手机号139****5678无法登录'
+>>> [f.entity for f in pimask.scan("邮箱 zhang@example.com")]
+['EMAIL']
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from pimask.engine import Engine
+from pimask.errors import ConfigError, InputError, PimaskError
+from pimask.findings import ContextHit, Explanation, Finding
+
+__all__ = [
+    "ConfigError",
+    "ContextHit",
+    "Engine",
+    "Explanation",
+    "Finding",
+    "InputError",
+    "PimaskError",
+    "default_engine",
+    "mask",
+    "scan",
+]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_default_engine: Engine | None = None
+_default_lock = threading.Lock()
+
+
+def default_engine() -> Engine:
+    """The shared engine behind :func:`scan` and :func:`mask` (built on first use)."""
+    global _default_engine
+    if _default_engine is None:
+        with _default_lock:
+            if _default_engine is None:
+                _default_engine = Engine()
+    return _default_engine
+
+
+def scan(text: str) -> list[Finding]:
+    """Findings in ``text`` with the built-in recognizers, sorted by start."""
+    return default_engine().scan(text)
+
+
+def mask(text: str) -> str:
+    """``text`` with every finding replaced by its default display mask (展示脱敏)."""
+    return default_engine().mask(text)

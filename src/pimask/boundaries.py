@@ -1,0 +1,121 @@
+"""Token boundaries that work in Chinese text (no ``\\b``, no ``\\w``).
+
+In Unicode regex 汉字 are word characters, so ``\\b1[3-9]\\d{9}\\b`` finds nothing in
+``电话13800138000``. Each boundary kind is defined once here, in two parts:
+
+* ``left`` / ``right``: lookarounds wrapped around the pattern by the Python backend, so
+  a digit pattern never starts or ends inside a longer digit run;
+* ``accept``: a post-check on the folded view shared by every backend, for rules a regex
+  lookaround cannot express cheaply (a number inside a longer hex token such as a trace
+  id, ``2023-13812345678``, ``13812345678.50``).
+
+Every backend must report exactly the candidates that satisfy both parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ALNUM = _DIGITS | _ASCII_LETTERS
+_HEX = frozenset("0123456789abcdefABCDEF")
+_JOINERS = frozenset(".-_")
+
+Accept = Callable[[str, int, int], bool]
+
+
+def _digit_token_outside(view: str, start: int, end: int) -> bool:
+    """False when the digits at ``view[start:end]`` are part of a longer token.
+
+    A longer token is: letters glued to the number that themselves touch a digit
+    (``a1b2c13812345678``, a hex trace id), or a digit-dot/dash/underscore-digit chain
+    (``2023-13812345678``, ``13812345678.50``, ``1_13812345678``). Plain words glued to the
+    number (``ID13812345678``, ``tel13812345678``) and 汉字 do not make a longer token.
+    """
+    i = start - 1
+    if i >= 0:
+        ch = view[i]
+        if ch in _JOINERS:
+            if i >= 1 and view[i - 1] in _ALNUM and _run_has_digit(view, i - 1, -1):
+                return False
+        elif ch in _ASCII_LETTERS and _run_has_digit(view, i, -1):
+            return False
+    j = end
+    if j < len(view):
+        ch = view[j]
+        if ch in _JOINERS:
+            if j + 1 < len(view) and view[j + 1] in _ALNUM and _run_has_digit(view, j + 1, 1):
+                return False
+        elif ch in _ASCII_LETTERS and _run_has_digit(view, j, 1):
+            return False
+    return True
+
+
+def _run_has_digit(view: str, index: int, step: int) -> bool:
+    """Does the ASCII alphanumeric run through ``view[index]`` (walking ``step``) hold a digit?"""
+    limit = len(view)
+    while 0 <= index < limit:
+        ch = view[index]
+        if ch in _DIGITS:
+            return True
+        if ch not in _ASCII_LETTERS:
+            return False
+        index += step
+    return False
+
+
+def _hex_group_outside(view: str, start: int, end: int) -> bool:
+    """False when a MAC-shaped match continues a longer separator-joined hex sequence.
+
+    ``fe80:0:0:3c:22:fb:1a:2b:3c`` holds MAC-shaped runs, but the group before (a short
+    all-hex word joined by the same separator) shows it is part of something longer.
+    ``MAC:3c:22:…`` is fine: ``MAC`` is not a hex group.
+    """
+    candidate = view[start:end]
+    separators = {ch for ch in candidate if ch in ":-."}
+    i = start - 1
+    if i >= 0 and view[i] in separators:
+        run = _hex_run(view, i - 1, -1)
+        if 0 < run <= 4:
+            return False
+    j = end
+    if j < len(view) and view[j] in separators:
+        run = _hex_run(view, j + 1, 1)
+        if 0 < run <= 4:
+            return False
+    return True
+
+
+def _hex_run(view: str, index: int, step: int) -> int:
+    """Length of the run of hex digits from ``index``; 0 if an other ASCII letter ends it."""
+    length = 0
+    limit = len(view)
+    while 0 <= index < limit and view[index] in _HEX:
+        length += 1
+        index += step
+    if 0 <= index < limit and view[index] in _ASCII_LETTERS:
+        return 0  # the run is part of a word such as "MAC" or "addr"
+    return length
+
+
+def _always(view: str, start: int, end: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    left: str
+    right: str
+    accept: Accept
+
+
+BOUNDARIES: dict[str, Boundary] = {
+    "digit": Boundary(r"(?<![0-9])", r"(?![0-9])", _digit_token_outside),
+    "hex": Boundary(r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])", _hex_group_outside),
+    "ip": Boundary(r"(?<![0-9A-Za-z.])", r"(?![0-9]|\.[0-9])", _always),
+    "ipv6": Boundary(r"(?<![0-9A-Za-z:])", r"(?![0-9A-Za-z:.%])", _always),
+    "email": Boundary(r"(?<![A-Za-z0-9._%+\-])", r"(?![A-Za-z0-9\-])", _always),
+    "none": Boundary("", "", _always),
+}

@@ -1,0 +1,79 @@
+"""Pure check-digit algorithms, each citing its standard.
+
+Every function takes a string of ASCII characters and never raises: anything that is not
+what the algorithm expects simply fails the check. ``str.isdigit`` is not used because it
+accepts ``'³'`` and ``'٣'``; digits are compared against ASCII ``0``-``9``.
+"""
+
+from __future__ import annotations
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+# GB 11643-1999 / ISO 7064 MOD 11-2: weights 2^(17-i) mod 11 for positions 0..16.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARS = "10X98765432"
+
+
+def is_ascii_digits(value: str) -> bool:
+    """True when ``value`` is non-empty and made only of ASCII ``0``-``9``."""
+    return bool(value) and all(ch in _ASCII_DIGITS for ch in value)
+
+
+def luhn_is_valid(number: str) -> bool:
+    """Luhn (ISO/IEC 7812-1 Annex B) check used by bank cards and IMEI.
+
+    >>> luhn_is_valid("6222021234567890123")
+    False
+    >>> luhn_is_valid("4111111111111111")
+    True
+    """
+    if not is_ascii_digits(number) or len(number) < 2:
+        return False
+    total = 0
+    for position, char in enumerate(reversed(number)):
+        digit = ord(char) - 48
+        if position % 2 == 1:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def luhn_check_digit(payload: str) -> str:
+    """The digit that makes ``payload + digit`` pass Luhn (used by test data generators).
+
+    >>> luhn_check_digit("411111111111111")
+    '1'
+    """
+    if not is_ascii_digits(payload):
+        raise ValueError("payload must be ASCII digits")
+    for digit in "0123456789":
+        if luhn_is_valid(payload + digit):
+            return digit
+    raise AssertionError("unreachable: one Luhn digit always exists")
+
+
+def gb11643_check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character of an 18-digit resident ID (GB 11643-1999).
+
+    >>> gb11643_check_char("11010519491231002")
+    'X'
+    """
+    if len(first17) != 17 or not is_ascii_digits(first17):
+        raise ValueError("expected 17 ASCII digits")
+    total = sum((ord(ch) - 48) * weight for ch, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]
+
+
+def gb11643_is_valid(id18: str) -> bool:
+    """True when an 18-character ID has a correct MOD 11-2 check character (``X``/``x`` = 10).
+
+    >>> gb11643_is_valid("11010519491231002X")
+    True
+    >>> gb11643_is_valid("110105194912310021")
+    False
+    """
+    if len(id18) != 18 or not is_ascii_digits(id18[:17]):
+        return False
+    return gb11643_check_char(id18[:17]) == id18[17].upper()

@@ -1,0 +1,142 @@
+"""Context scoring: the words around a candidate, and above all the key it is the value of.
+
+Two sources, strongest first:
+
+1. **Key.** In ``key=value``, ``key: value``, ``"key": "value"``, query strings
+   (``?phone=…&``) and ``手机号：…`` the key names the value. It is read from the text right
+   before the candidate and matched against the recognizer's words.
+2. **Window.** Otherwise the nearest context word in a character window before the
+   candidate (or, failing that, just after it) decides.
+
+When several words match, the one nearest the value wins, and inside a compound key the
+last one wins (``phone_order_id`` is an order id, ``订单手机号`` a mobile): both Chinese and
+English put the head noun last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pimask.findings import ContextHit, Polarity
+from pimask.recognizers import ContextSpec
+
+_AFTER_WINDOW = 12
+_KEY_LOOKBACK = 64
+
+# why: the key is the identifier-like run just before an assignment sign that directly
+# precedes the value, with optional quotes and spaces (JSON, YAML, logfmt, query strings).
+_KEY_BEFORE_VALUE = re.compile(
+    r"""(?P<key>[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,47})["']?\s*[:=]\s*["']?\s*\Z"""
+)
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_KEY_SPLIT = re.compile(r"[_.\-\s]+")
+
+
+def _is_ascii_word(word: str) -> bool:
+    return word.isascii()
+
+
+def _key_tokens(key: str) -> list[str]:
+    spaced = _CAMEL_BOUNDARY.sub("_", key)
+    return [token for token in _KEY_SPLIT.split(spaced.lower()) if token]
+
+
+@dataclass(frozen=True, slots=True)
+class ContextResult:
+    adjust: float
+    hits: tuple[ContextHit, ...]
+
+
+_NO_CONTEXT = ContextResult(0.0, ())
+
+
+class ContextScorer:
+    """Scores candidates of one recognizer against its :class:`ContextSpec`."""
+
+    def __init__(self, spec: ContextSpec) -> None:
+        self.spec = spec
+        self._polarity: dict[str, Polarity] = {}
+        for word in spec.words:
+            self._polarity[word.lower()] = "positive"
+        for word in spec.negative:
+            self._polarity[word.lower()] = "negative"
+        self._window_regex = self._compile_window_regex()
+        # key matching compares word tokens, so "ts" never matches inside "contacts".
+        self._key_words: list[tuple[tuple[str, ...], str]] = [
+            (tuple(_key_tokens(word)), word) for word in self._polarity if _is_ascii_word(word)
+        ]
+        self._cjk_words = [word for word in self._polarity if not _is_ascii_word(word)]
+
+    def _compile_window_regex(self) -> re.Pattern[str] | None:
+        if not self._polarity:
+            return None
+        alternatives = []
+        # longest first so 手机号码 is preferred over 手机 at the same position
+        for word in sorted(self._polarity, key=len, reverse=True):
+            escaped = re.escape(word)
+            if _is_ascii_word(word):
+                escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+            alternatives.append(escaped)
+        return re.compile("|".join(alternatives), re.IGNORECASE)
+
+    def classify_key(self, key: str) -> tuple[str, Polarity] | None:
+        """The word that decides what ``key`` names, with its polarity, or None."""
+        best: tuple[int, int, str] | None = None  # (end position, length, word)
+        if key.isascii():
+            tokens = _key_tokens(key)
+            for word_tokens, word in self._key_words:
+                width = len(word_tokens)
+                for index in range(len(tokens) - width + 1):
+                    if tuple(tokens[index : index + width]) == word_tokens:
+                        candidate = (index + width, width, word)
+                        if best is None or candidate[:2] > best[:2]:
+                            best = candidate
+            # also accept glued forms such as "cardno", "phonenumber"
+            glued = "".join(tokens)
+            for word_tokens, word in self._key_words:
+                joined = "".join(word_tokens)
+                if len(joined) >= 4 and glued.endswith(joined):
+                    candidate = (len(tokens) + 1, len(word_tokens), word)
+                    if best is None or candidate[:2] > best[:2]:
+                        best = candidate
+        else:
+            lowered = key.lower()
+            for word in self._polarity:
+                position = lowered.rfind(word)
+                if position >= 0:
+                    candidate = (position + len(word), len(word), word)
+                    if best is None or candidate[:2] > best[:2]:
+                        best = candidate
+        if best is None:
+            return None
+        word = best[2]
+        return word, self._polarity[word]
+
+    def score(self, view: str, start: int, end: int) -> ContextResult:
+        """Score adjustment for the candidate ``view[start:end]`` and the words behind it."""
+        if not self._polarity:
+            return _NO_CONTEXT
+        spec = self.spec
+        key_match = _KEY_BEFORE_VALUE.search(view, max(0, start - _KEY_LOOKBACK), start)
+        if key_match is not None:
+            verdict = self.classify_key(key_match.group("key"))
+            if verdict is not None:
+                word, polarity = verdict
+                adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
+                return ContextResult(adjust, (ContextHit(word, polarity, "key"),))
+        if self._window_regex is None or spec.window == 0:
+            return _NO_CONTEXT
+        last = None
+        for match in self._window_regex.finditer(view, max(0, start - spec.window), start):
+            last = match
+        if last is None:
+            last = self._window_regex.search(view, end, min(len(view), end + _AFTER_WINDOW))
+        if last is None:
+            return _NO_CONTEXT
+        word = last.group(0).lower()
+        polarity = self._polarity.get(word)
+        if polarity is None:  # pragma: no cover - every alternative is a listed word
+            return _NO_CONTEXT
+        adjust = spec.boost if polarity == "positive" else -spec.penalty
+        return ContextResult(adjust, (ContextHit(word, polarity, "window"),))

@@ -1,0 +1,116 @@
+"""Display masking (展示脱敏): keep enough of a value for a person to recognise it.
+
+These are the default display rules used by :func:`pimask.mask`. Separators and prefixes
+stay where they were (``+86 139-****-5678``, ``6222 02** **** ***0 128``), so the masked
+text keeps its layout. The defaults follow hutool's ``DesensitizedUtil`` where it has a
+rule (mobile 3+4, ID card front 1 + end 2, bank card first 6 + last 4) and keep only
+non-personal parts otherwise (the domain of an email, the network of an IP, the vendor
+OUI of a MAC, the model TAC of an IMEI).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pimask.normalize import fold
+
+MASK_CHAR = "*"
+_MOBILE_PREFIX = re.compile(r"^(?:\+86|0086|\(\+?86\))[ -]?")
+
+
+def _is_maskable(ch: str) -> bool:
+    return (ch.isascii() and ch.isalnum()) or "\uff10" <= ch <= "\uff5a"
+
+
+def mask_middle(value: str, keep_first: int, keep_last: int, char: str = MASK_CHAR) -> str:
+    """Mask the alphanumeric characters of ``value`` except the first/last few.
+
+    Separators (spaces, hyphens, colons, dots) are not counted and stay in place.
+
+    >>> mask_middle("6222 0212 3456 7890 128", 6, 4)
+    '6222 02** **** ***0 128'
+    >>> mask_middle("abc", 2, 2)
+    '***'
+    """
+    positions = [i for i, ch in enumerate(value) if _is_maskable(ch)]
+    if len(positions) <= keep_first + keep_last:
+        # why: revealing everything because the value is short would defeat masking.
+        hidden = set(positions)
+    else:
+        hidden = set(positions[keep_first : len(positions) - keep_last])
+    return "".join(char if i in hidden else ch for i, ch in enumerate(value))
+
+
+def mask_mobile(value: str) -> str:
+    prefix = _MOBILE_PREFIX.match(value)
+    head = prefix.group(0) if prefix else ""
+    return head + mask_middle(value[len(head) :], 3, 4)
+
+
+def mask_email(value: str) -> str:
+    """``zhang.san@example.com`` → ``z***@example.com`` (the length is not revealed)."""
+    at = max(value.rfind("@"), value.rfind("＠"), value.rfind("﹫"))
+    if at <= 0:
+        return MASK_CHAR * 3
+    return value[0] + MASK_CHAR * 3 + value[at:]
+
+
+def mask_ip(value: str) -> str:
+    """Keep the network part: IPv4 first two octets (``10.2.*.*``), IPv6 first two groups.
+
+    >>> mask_ip("192.168.1.20")
+    '192.168.*.**'
+    """
+    folded = fold(value)
+    separator = "." if "." in folded and ":" not in folded else ":"
+    cut = -1
+    for _ in range(2):
+        cut = folded.find(separator, cut + 1)
+        if cut < 0:
+            return mask_middle(value, 0, 0)
+    return value[: cut + 1] + mask_middle(value[cut + 1 :], 0, 0)
+
+
+def mask_mac(value: str) -> str:
+    """Keep the vendor OUI (first 3 octets), mask the device part."""
+    return mask_middle(value, 6, 0)
+
+
+def mask_imei(value: str) -> str:
+    """Keep the TAC (first 8 digits: the phone model), mask the serial and check digit."""
+    return mask_middle(value, 8, 0)
+
+
+def mask_resident_id(value: str) -> str:
+    return mask_middle(value, 1, 2)
+
+
+def mask_bank_card(value: str) -> str:
+    return mask_middle(value, 6, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayRule:
+    description: str
+    apply: Callable[[str], str]
+
+
+DISPLAY_RULES: dict[str, DisplayRule] = {
+    "CN_MOBILE": DisplayRule("hutool mobilePhone: first 3 + last 4", mask_mobile),
+    "CN_RESIDENT_ID": DisplayRule("hutool idCardNum: first 1 + last 2", mask_resident_id),
+    "BANK_CARD": DisplayRule("first 6 + last 4 (PCI DSS display)", mask_bank_card),
+    "EMAIL": DisplayRule("first character of the local part + domain", mask_email),
+    "IP_ADDRESS": DisplayRule("network part: IPv4 /16, IPv6 first two groups", mask_ip),
+    "MAC_ADDRESS": DisplayRule("vendor OUI (first 3 octets)", mask_mac),
+    "IMEI": DisplayRule("TAC (first 8 digits)", mask_imei),
+}
+
+
+def display_mask(entity: str, value: str) -> str:
+    """Default display mask for ``entity``; unknown entities are masked completely."""
+    rule = DISPLAY_RULES.get(entity)
+    if rule is None:
+        return mask_middle(value, 0, 0)
+    return rule.apply(value)

@@ -1,0 +1,182 @@
+"""Recognizers are data: one YAML file per recognizer, validated here, never code.
+
+A recognizer file names the entity it finds, its patterns (regex shapes plus a named
+boundary kind), the validator that gives the hard verdict, context words that move the
+score, and examples that the test suite runs. The built-in files ship inside the wheel
+(``pimask/recognizers``). User files EXTEND the built-ins by id: a user file whose id
+already exists is an error unless it says ``replace: true``; disabling is explicit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pimask.errors import ConfigError
+from pimask.validators import VALIDATORS
+
+BoundaryKind = Literal["digit", "hex", "ip", "ipv6", "email", "none"]
+_ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PatternSpec(_Strict):
+    """One regex shape. Boundaries are added by the scanner from ``boundary``."""
+
+    name: str
+    regex: str
+    score: float = Field(ge=0.0, le=1.0)
+    boundary: BoundaryKind = "none"
+    ignore_case: bool = False
+    requires_any: tuple[str, ...] = Field(
+        default=(),
+        description="Literal strings; the pattern is skipped on text containing none of them.",
+    )
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"regex does not compile: {exc}") from exc
+        return value
+
+
+class ContextSpec(_Strict):
+    """Words near a candidate that raise (``words``) or lower (``negative``) its score."""
+
+    words: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    window: int = Field(default=32, ge=0, le=200)
+    boost: float = Field(default=0.35, ge=0.0, le=1.0)
+    key_boost: float = Field(default=0.4, ge=0.0, le=1.0)
+    penalty: float = Field(default=0.4, ge=0.0, le=1.0)
+    key_penalty: float = Field(default=0.6, ge=0.0, le=1.0)
+
+
+class MatchExample(_Strict):
+    text: str
+    values: tuple[str, ...] = Field(description="Substrings of text the recognizer must report")
+
+
+class Examples(_Strict):
+    match: tuple[MatchExample, ...] = ()
+    no_match: tuple[str, ...] = ()
+
+
+class RecognizerSpec(_Strict):
+    """A whole recognizer file."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    entity: str
+    description: str = ""
+    priority: int = Field(default=100, description="Lower wins ties between equal spans")
+    patterns: tuple[PatternSpec, ...] = Field(min_length=1)
+    validator: str | None = None
+    context: ContextSpec = ContextSpec()
+    examples: Examples = Examples()
+    replace: bool = False
+
+    @field_validator("entity")
+    @classmethod
+    def _entity_name(cls, value: str) -> str:
+        if not _ENTITY_NAME.match(value):
+            raise ValueError("entity must be UPPER_SNAKE_CASE, e.g. CN_MOBILE")
+        return value
+
+    @field_validator("validator")
+    @classmethod
+    def _known_validator(cls, value: str | None) -> str | None:
+        if value is not None and value not in VALIDATORS:
+            known = ", ".join(sorted(VALIDATORS))
+            raise ValueError(f"unknown validator {value!r}; known: {known}")
+        return value
+
+
+def _format_validation_error(source: str, exc: ValidationError) -> str:
+    lines = [f"{source}: invalid recognizer file"]
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        lines.append(f"  field {where}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def parse_recognizer(text: str, source: str) -> RecognizerSpec:
+    """Parse and validate one recognizer document; errors name the source and field."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{source}:{where} not valid YAML") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping at the top level")
+    try:
+        return RecognizerSpec.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(source, exc)) from None
+
+
+def load_recognizer_file(path: str | Path) -> RecognizerSpec:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.__class__.__name__
+        raise ConfigError(f"{path}: cannot read recognizer file ({reason})") from None
+    return parse_recognizer(text, str(path))
+
+
+def builtin_directory() -> Path:
+    """Where the shipped recognizer files are: inside the installed package, or the repo.
+
+    The wheel places them at ``pimask/recognizers``; in a source checkout (editable
+    install) they are the top-level ``recognizers/`` folder.
+    """
+    packaged = resources.files("pimask") / "recognizers"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "recognizers"
+    if checkout.is_dir():
+        return checkout
+    raise ConfigError("built-in recognizer files not found: the pimask install is incomplete")
+
+
+def load_builtin() -> list[RecognizerSpec]:
+    directory = builtin_directory()
+    return [load_recognizer_file(p) for p in sorted(directory.glob("*.yaml"))]
+
+
+def combine(
+    builtin: Sequence[RecognizerSpec],
+    extra: Iterable[RecognizerSpec] = (),
+    disabled: Iterable[str] = (),
+) -> list[RecognizerSpec]:
+    """Built-ins extended by ``extra``; ``replace: true`` swaps one; ``disabled`` drops ids."""
+    by_id: dict[str, RecognizerSpec] = {}
+    for spec in builtin:
+        by_id[spec.id] = spec
+    for spec in extra:
+        if spec.id in by_id and not spec.replace:
+            raise ConfigError(
+                f"recognizer id {spec.id!r} already exists; set 'replace: true' to replace it"
+            )
+        by_id[spec.id] = spec
+    disabled_ids = set(disabled)
+    unknown = disabled_ids - by_id.keys()
+    if unknown:
+        raise ConfigError(f"cannot disable unknown recognizer ids: {', '.join(sorted(unknown))}")
+    active = [spec for rid, spec in by_id.items() if rid not in disabled_ids]
+    if not active:
+        raise ConfigError("no active recognizers: an engine that finds nothing would pass all data")
+    return active

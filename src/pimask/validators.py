@@ -1,0 +1,225 @@
+"""Entity-level verdicts: is this candidate really a resident ID, a mobile, a card …?
+
+Each validator takes the candidate as it appears in the folded (ASCII) view, compacts it
+(drops separators and prefixes), applies the hard rules of DESIGN §3 and returns a
+:class:`Verdict` with three answers: valid, invalid, or can't tell. Soft facts (a retired
+county code, a broadcast MAC) only adjust the score. Validators never raise.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import ipaddress
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from pimask import checksums, reference
+
+Status = Literal["valid", "invalid", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A validator's answer. ``reason`` is a short code, never the value itself."""
+
+    status: Status
+    reason: str
+    score_adjust: float = 0.0
+
+    @property
+    def rejected(self) -> bool:
+        return self.status == "invalid"
+
+
+Validator = Callable[[str], Verdict]
+
+_INVALID_INPUT = Verdict("invalid", "not_text")
+
+
+def _compact(value: str, drop: str) -> str:
+    return "".join(ch for ch in value if ch not in drop)
+
+
+def _real_date(year: int, month: int, day: int, today: _dt.date) -> bool:
+    try:
+        date = _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return _dt.date(1900, 1, 1) <= date <= today
+
+
+def cn_resident_id(value: str, *, today: _dt.date | None = None) -> Verdict:
+    """GB 11643-1999: province code, real birth date ≤ today, MOD 11-2 check (18 digits).
+
+    15-digit legacy numbers (pre-1999, birth year 19YY, no check digit) get the province
+    and date rules only and say so in the reason.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    today = today or _dt.date.today()
+    number = _compact(value, " ")
+    if len(number) == 18:
+        if not checksums.is_ascii_digits(number[:17]) or number[17] not in "0123456789Xx":
+            return Verdict("invalid", "not_digits")
+        if number[:2] not in reference.PROVINCES:
+            return Verdict("invalid", "province_code")
+        if not _real_date(int(number[6:10]), int(number[10:12]), int(number[12:14]), today):
+            return Verdict("invalid", "birth_date")
+        if not checksums.gb11643_is_valid(number):
+            return Verdict("invalid", "check_digit")
+        return Verdict("valid", "mod11_2")
+    if len(number) == 15:
+        if not checksums.is_ascii_digits(number):
+            return Verdict("invalid", "not_digits")
+        if number[:2] not in reference.PROVINCES:
+            return Verdict("invalid", "province_code")
+        year = 1900 + int(number[6:8])
+        if not _real_date(year, int(number[8:10]), int(number[10:12]), today):
+            return Verdict("invalid", "birth_date")
+        return Verdict("valid", "legacy15_no_checksum")
+    return Verdict("invalid", "length")
+
+
+def _mobile_digits(value: str) -> str:
+    digits = _compact(value, " -()+")
+    if len(digits) == 15 and digits.startswith("0086"):
+        return digits[4:]
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    return digits
+
+
+def cn_mobile(value: str) -> Verdict:
+    """Mainland mobile: 11 digits in an allocated segment, with optional +86/0086 prefix."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    digits = _mobile_digits(value)
+    if len(digits) != 11 or not checksums.is_ascii_digits(digits):
+        return Verdict("invalid", "length")
+    if digits[:3] not in reference.MOBILE_SEGMENTS:
+        return Verdict("invalid", "unallocated_segment")
+    prefixed = len(_compact(value, " -()")) > 11
+    return Verdict("valid", "allocated_segment", 0.1 if prefixed else 0.0)
+
+
+def card_network(digits: str) -> str | None:
+    """Name of the card network whose IIN prefix and length fit ``digits``, else None."""
+    best: tuple[int, str] | None = None
+    for prefix, name, lengths in reference.CARD_NETWORKS:
+        if digits.startswith(prefix) and len(digits) in lengths and (
+            best is None or len(prefix) > best[0]
+        ):
+            best = (len(prefix), name)
+    return best[1] if best else None
+
+
+def bank_card(value: str) -> Verdict:
+    """13-19 digits, Luhn, and an issuer prefix plausible for that length."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    digits = _compact(value, " -")
+    if not 13 <= len(digits) <= 19 or not checksums.is_ascii_digits(digits):
+        return Verdict("invalid", "length")
+    if card_network(digits) is None:
+        return Verdict("invalid", "issuer_prefix")
+    if not checksums.luhn_is_valid(digits):
+        return Verdict("invalid", "luhn")
+    if digits[:6] in reference.CN_BINS:
+        return Verdict("valid", "luhn_known_cn_bin", 0.1)
+    return Verdict("valid", "luhn")
+
+
+def imei(value: str) -> Verdict:
+    """IMEI (15 digits, Luhn) or IMEISV (16 digits, no check digit: can't tell)."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    digits = _compact(value, " -/")
+    if not checksums.is_ascii_digits(digits):
+        return Verdict("invalid", "not_digits")
+    known_body = digits[:2] in reference.IMEI_REPORTING_BODIES
+    adjust = 0.0 if known_body else -0.2
+    if len(digits) == 15:
+        if not checksums.luhn_is_valid(digits):
+            return Verdict("invalid", "luhn")
+        return Verdict("valid", "luhn", adjust)
+    if len(digits) == 16:
+        return Verdict("unknown", "imeisv_no_checksum", adjust)
+    return Verdict("invalid", "length")
+
+
+def mac_address(value: str) -> Verdict:
+    """Six octets; broadcast and all-zero addresses are real MACs but not personal."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    hexdigits = _compact(value, ":-.").lower()
+    if len(hexdigits) != 12 or any(ch not in "0123456789abcdef" for ch in hexdigits):
+        return Verdict("invalid", "octets")
+    if hexdigits in ("ffffffffffff", "000000000000"):
+        return Verdict("valid", "broadcast_or_zero", -0.4)
+    if hexdigits.isdigit():
+        # why: a bare 12-digit decimal number is far more often a counter than a MAC.
+        return Verdict("valid", "decimal_only", -0.2)
+    return Verdict("valid", "octets")
+
+
+def email(value: str) -> Verdict:
+    """Practical RFC 5322 subset; the domain needs a dot and a plausible TLD."""
+    if not isinstance(value, str) or value.count("@") != 1:
+        return Verdict("invalid", "no_at")
+    local, domain = value.split("@")
+    if not 0 < len(local) <= 64 or local[0] == "." or local[-1] == "." or ".." in local:
+        return Verdict("invalid", "local_part")
+    labels = domain.split(".")
+    if len(labels) < 2 or any(not label or len(label) > 63 for label in labels):
+        return Verdict("invalid", "domain")
+    if any(label.startswith("-") or label.endswith("-") for label in labels):
+        return Verdict("invalid", "domain")
+    tld = labels[-1]
+    if tld.isascii():
+        if not (tld.isalpha() and 2 <= len(tld) <= 24) and not tld.lower().startswith("xn--"):
+            return Verdict("invalid", "tld")
+    elif tld not in reference.IDN_TLDS:
+        return Verdict("invalid", "tld")
+    return Verdict("valid", "domain_tld")
+
+
+def ip_address(value: str) -> Verdict:
+    """Parses as IPv4 or IPv6 (stdlib ``ipaddress``); short compressed IPv6 scores lower."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    candidate = value.split("%", 1)[0]
+    try:
+        address = ipaddress.ip_address(candidate)
+    except ValueError:
+        return Verdict("invalid", "does_not_parse")
+    if address.version == 4:
+        return Verdict("valid", "ipv4")
+    groups = [g for g in candidate.split(":") if g]
+    if len(groups) < 3:
+        # why: "a::b" or "dead::beef" parse but are usually C++ scopes or words.
+        return Verdict("valid", "ipv6_short", -0.3)
+    return Verdict("valid", "ipv6")
+
+
+VALIDATORS: dict[str, Validator] = {
+    "cn_resident_id": cn_resident_id,
+    "cn_mobile": cn_mobile,
+    "bank_card": bank_card,
+    "imei": imei,
+    "mac_address": mac_address,
+    "email": email,
+    "ip_address": ip_address,
+}
+
+
+def run(name: str, value: str) -> Verdict:
+    """Run the named validator, turning any unexpected exception into 'invalid'.
+
+    Validators are written not to raise; this is the last line of defence so that one
+    odd input can never stop a log pipeline.
+    """
+    try:
+        return VALIDATORS[name](value)
+    except Exception:  # why: a validator bug must not kill the stream
+        return Verdict("invalid", "validator_error")
