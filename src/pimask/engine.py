@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pimask import recognizers as recognizer_files
@@ -22,6 +23,23 @@ DEFAULT_MIN_SCORE = 0.5
 BACKEND_ENV = "PIMASK_BACKEND"
 
 Replacer = Callable[[Finding, str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What :meth:`Engine.apply` did to one text (a line, a field, a document).
+
+    ``dropped`` is True when the policy removes the whole record (``text`` is then "");
+    ``actions`` lists ``(entity, operator)`` per finding acted on, for ``--stats``.
+    """
+
+    text: str
+    dropped: bool
+    findings: list[Finding]
+    actions: list[tuple[str, str]]
+
+    def __repr__(self) -> str:
+        return f"Result(dropped={self.dropped}, findings={self.findings!r})"
 
 
 def splice(text: str, findings: Sequence[Finding], replace: Replacer) -> str:
@@ -108,7 +126,19 @@ class Engine:
 
     def mask(self, text: str) -> str:
         """``text`` with every finding replaced by its default display mask."""
-        return splice(text, self.scan(text), _display)
+        return self.apply(text).text
+
+    def apply(self, text: str, policy: object | None = None) -> Result:
+        """Scan ``text`` and rewrite it; the one place every front end transforms text.
+
+        ``policy`` is reserved for the policy system (a :class:`pimask.policy.Policy` or a
+        built-in name); ``None`` means the default display masking.
+        """
+        if policy is not None:
+            raise ConfigError("policies are not available in this version")
+        findings = self.scan(text)
+        actions = [(finding.entity, "mask") for finding in findings]
+        return Result(splice(text, findings, _display), False, findings, actions)
 
     def __repr__(self) -> str:
         return (

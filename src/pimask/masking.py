@@ -44,9 +44,9 @@ def mask_middle(value: str, keep_first: int, keep_last: int, char: str = MASK_CH
 
 
 def mask_mobile(value: str) -> str:
-    prefix = _MOBILE_PREFIX.match(value)
-    head = prefix.group(0) if prefix else ""
-    return head + mask_middle(value[len(head) :], 3, 4)
+    prefix = _MOBILE_PREFIX.match(fold(value))  # fold: the prefix may be full-width (＋８６)
+    cut = prefix.end() if prefix else 0
+    return value[:cut] + mask_middle(value[cut:], 3, 4)
 
 
 def mask_email(value: str) -> str:

@@ -107,8 +107,10 @@ def card_network(digits: str) -> str | None:
     """Name of the card network whose IIN prefix and length fit ``digits``, else None."""
     best: tuple[int, str] | None = None
     for prefix, name, lengths in reference.CARD_NETWORKS:
-        if digits.startswith(prefix) and len(digits) in lengths and (
-            best is None or len(prefix) > best[0]
+        if (
+            digits.startswith(prefix)
+            and len(digits) in lengths
+            and (best is None or len(prefix) > best[0])
         ):
             best = (len(prefix), name)
     return best[1] if best else None
