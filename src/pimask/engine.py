@@ -128,15 +128,27 @@ class Engine:
         """``text`` with every finding replaced by its default display mask."""
         return self.apply(text).text
 
-    def apply(self, text: str, policy: object | None = None) -> Result:
+    def apply(
+        self,
+        text: str,
+        policy: object | None = None,
+        *,
+        region: tuple[int, int] | None = None,
+    ) -> Result:
         """Scan ``text`` and rewrite it; the one place every front end transforms text.
 
         ``policy`` is reserved for the policy system (a :class:`pimask.policy.Policy` or a
         built-in name); ``None`` means the default display masking.
+
+        ``region=(lo, hi)`` acts only on findings that START in ``text[lo:hi]``; the rest of
+        ``text`` is context, returned unchanged. The stream uses it to process overlong lines
+        in overlapping windows with results identical to whole-line processing.
         """
         if policy is not None:
             raise ConfigError("policies are not available in this version")
         findings = self.scan(text)
+        if region is not None:
+            findings = [f for f in findings if region[0] <= f.start < region[1]]
         actions = [(finding.entity, "mask") for finding in findings]
         return Result(splice(text, findings, _display), False, findings, actions)
 
