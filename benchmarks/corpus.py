@@ -1,0 +1,933 @@
+"""Seeded generator of realistic, labeled log and ticket text for quality and speed work.
+
+Two outputs from one set of line generators:
+
+* ``--labeled``: JSON Lines, one record per line of text, with the character spans
+  ``[start, end, entity, form]`` of every personal value and ``[start, end, kind]`` of every
+  hard negative (order ids, epoch-ms timestamps, hashes, UUIDs, version strings, 400
+  numbers, wrong-check-digit IDs and cards …). Used by ``benchmarks/quality.py`` and the
+  quality tests. Offsets are Python ``str`` indices into ``text``.
+* plain text (``--size 200MB --out FILE``): the throughput mix of issue 5 — 38% English
+  app lines, 14% nginx access lines, 30% JSON lines, 18% Chinese ticket lines; one PII
+  item in 20% of lines (nginx lines also always carry the client IP, as real access logs
+  do); order ids, trace ids, UUIDs and epoch timestamps everywhere. Generated fast
+  (hundreds of MB/s) by sampling from a seeded pool of distinct lines and stamping a
+  running clock into each block of lines, so 1 GB files take seconds.
+
+Every value is synthetic: resident IDs carry a correct GB 11643 check character and a
+real birth date, cards and IMEIs a correct Luhn digit, mobiles an allocated segment —
+built with :mod:`pimask.checksums` and :mod:`pimask.reference`, so the corpus measures
+the detector, not the validators' ability to reject junk.
+
+Stdlib only besides pimask itself; importable (``generate_labeled``, ``write_throughput``)
+and runnable as a script. The same ``--seed`` always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import random
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from pimask import checksums, reference
+
+ENTITIES = (
+    "CN_RESIDENT_ID",
+    "CN_MOBILE",
+    "BANK_CARD",
+    "IMEI",
+    "MAC_ADDRESS",
+    "EMAIL",
+    "IP_ADDRESS",
+)
+
+# Line kinds and their share of the throughput mix (issue 5).
+THROUGHPUT_MIX = (("app", 0.38), ("nginx", 0.14), ("json", 0.30), ("zh", 0.18))
+# The labeled corpus also has key=value (logfmt) lines.
+LABELED_MIX = (("app", 0.25), ("nginx", 0.12), ("json", 0.25), ("zh", 0.23), ("kv", 0.15))
+
+_FULLWIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+_HEXL = "0123456789abcdef"
+
+
+# --------------------------------------------------------------------------------------
+# Building a line with labels
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Line:
+    """Text built piece by piece, remembering where labeled pieces went."""
+
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    pos: int = 0
+    spans: list[list[object]] = field(default_factory=list)
+    negatives: list[list[object]] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.pos += len(text)
+
+    def pii(self, text: str, entity: str, form: str) -> None:
+        self.spans.append([self.pos, self.pos + len(text), entity, form])
+        self.add(text)
+
+    def neg(self, text: str, kind: str) -> None:
+        self.negatives.append([self.pos, self.pos + len(text), kind])
+        self.add(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# --------------------------------------------------------------------------------------
+# Clocks: concrete timestamps (labeled) or markers stamped later (throughput)
+# --------------------------------------------------------------------------------------
+
+_BASE_TIME = _dt.datetime(2023, 11, 22, 8, 0, 0)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class Clock:
+    """Timestamps in the formats the line kinds use; advances a little per call."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.now = _BASE_TIME
+
+    def _tick(self) -> _dt.datetime:
+        self.now += _dt.timedelta(seconds=self.rng.random() * 2)
+        return self.now
+
+    def app(self) -> str:  # 2023-11-22 08:00:01
+        return self._tick().strftime("%Y-%m-%d %H:%M:%S")
+
+    def iso(self) -> str:  # 2023-11-22T08:00:01
+        return self._tick().strftime("%Y-%m-%dT%H:%M:%S")
+
+    def nginx(self) -> str:  # 22/Nov/2023:08:00:01
+        t = self._tick()
+        return f"{t.day:02d}/{_MONTHS[t.month - 1]}/{t.year}:{t:%H:%M:%S}"
+
+
+class MarkerClock(Clock):
+    """Leaves one-byte markers that :func:`write_throughput` replaces per block of lines."""
+
+    def app(self) -> str:
+        return "\x01"
+
+    def nginx(self) -> str:
+        return "\x02"
+
+    def iso(self) -> str:
+        return "\x03"
+
+
+# --------------------------------------------------------------------------------------
+# Valid synthetic values
+# --------------------------------------------------------------------------------------
+
+_PROVINCES = sorted(p for p in reference.PROVINCES if p not in ("71", "81", "82", "83"))
+_SEGMENTS = sorted(reference.MOBILE_SEGMENTS)
+_CN_BINS = sorted(reference.CN_BINS)
+_IMEI_TACS = ("35", "86", "49", "01", "99", "35", "86", "35")
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def _birth(rng: random.Random, lo: int = 1940, hi: int = 2012) -> _dt.date:
+    start = _dt.date(lo, 1, 1).toordinal()
+    return _dt.date.fromordinal(rng.randint(start, _dt.date(hi, 12, 31).toordinal()))
+
+
+def resident_id(rng: random.Random) -> str:
+    """A valid 18-character ID: province, county, real birth date, sequence, MOD 11-2."""
+    region = rng.choice(_PROVINCES) + f"{rng.randint(1, 20):02d}{rng.randint(1, 30):02d}"
+    first17 = region + _birth(rng).strftime("%Y%m%d") + _digits(rng, 3)
+    return first17 + checksums.gb11643_check_char(first17)
+
+
+def resident_id_wrong_check(rng: random.Random) -> str:
+    valid = resident_id(rng)
+    wrong = rng.choice([c for c in "0123456789X" if c != valid[-1]])
+    return valid[:17] + wrong
+
+
+def legacy_id15(rng: random.Random) -> str:
+    """A pre-1999 15-digit ID: region, YYMMDD birth date (19YY), 3-digit sequence."""
+    region = rng.choice(_PROVINCES) + f"{rng.randint(1, 20):02d}{rng.randint(1, 30):02d}"
+    return region + _birth(rng, 1930, 1985).strftime("%y%m%d") + _digits(rng, 3)
+
+
+def mobile(rng: random.Random) -> str:
+    return rng.choice(_SEGMENTS) + _digits(rng, 8)
+
+
+def _luhn_complete(payload: str) -> str:
+    return payload + checksums.luhn_check_digit(payload)
+
+
+def bank_card(rng: random.Random) -> str:
+    """UnionPay (known Chinese BIN, 16 or 19 digits), Visa, Mastercard or Amex."""
+    roll = rng.random()
+    if roll < 0.55:
+        length = rng.choice((16, 19, 19))
+        prefix = rng.choice(_CN_BINS)
+    elif roll < 0.7:
+        length, prefix = rng.choice((16, 19)), "62" + _digits(rng, 4)
+    elif roll < 0.85:
+        length, prefix = 16, "4" + _digits(rng, 5)
+    elif roll < 0.95:
+        length, prefix = 16, str(rng.randint(51, 55)) + _digits(rng, 4)
+    else:
+        length, prefix = 15, rng.choice(("34", "37")) + _digits(rng, 4)
+    return _luhn_complete(prefix + _digits(rng, length - len(prefix) - 1))
+
+
+def bank_card_wrong_luhn(rng: random.Random) -> str:
+    valid = bank_card(rng)
+    return valid[:-1] + str((int(valid[-1]) + rng.randint(1, 9)) % 10)
+
+
+def imei(rng: random.Random) -> str:
+    return _luhn_complete(rng.choice(_IMEI_TACS) + _digits(rng, 12))
+
+
+def mac(rng: random.Random) -> str:
+    """Twelve lower-case hex digits (formatting comes later)."""
+    octets = [rng.randrange(256) for _ in range(6)]
+    octets[0] &= 0xFE  # unicast
+    if rng.random() < 0.3:
+        octets[0] |= 0x02  # locally administered (randomized Wi-Fi MACs)
+    return "".join(f"{o:02x}" for o in octets)
+
+
+def ipv4(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.3:
+        return f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randint(1, 254)}"
+    if roll < 0.45:
+        return f"192.168.{rng.randrange(256)}.{rng.randint(1, 254)}"
+    if roll < 0.55:
+        return f"172.{rng.randint(16, 31)}.{rng.randrange(256)}.{rng.randint(1, 254)}"
+    first = rng.choice((1, 8, 36, 39, 42, 58, 59, 61, 101, 106, 111, 112, 113, 114, 115, 116))
+    first = first if rng.random() < 0.6 else rng.randint(1, 223)
+    if first in (10, 127):
+        first = 11
+    return f"{first}.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randint(1, 254)}"
+
+
+def ipv6(rng: random.Random) -> tuple[str, str]:
+    """An IPv6 address in one of its written forms, with the form's name."""
+    groups = ["2001", "db8" if rng.random() < 0.3 else f"{rng.randrange(0x2400, 0x2410):x}"]
+    groups += [f"{rng.randrange(0x10000):x}" for _ in range(6)]
+    roll = rng.random()
+    if roll < 0.25:
+        return ":".join(groups), "ipv6_full"
+    if roll < 0.55:
+        keep = rng.randint(2, 4)
+        return ":".join(groups[:keep]) + "::" + ":".join(groups[-2:]), "ipv6_compressed"
+    if roll < 0.7:
+        tail = f"{rng.randrange(0x10000):x}:{rng.randrange(0x10000):x}"
+        return f"fe80::{tail}:{rng.randrange(0x10000):x}:{rng.randrange(1, 0x10000):x}", "ipv6_ll"
+    if roll < 0.85:
+        return "::ffff:" + ipv4(rng), "ipv6_mapped_v4"
+    return f"64:ff9b::{ipv4(rng)}", "ipv6_embedded_v4"
+
+
+_SURNAMES = ("zhang", "wang", "li", "zhao", "liu", "chen", "yang", "huang", "zhou", "wu", "xu")
+_GIVEN = ("wei", "fang", "na", "min", "jing", "lei", "qiang", "jun", "yan", "tao", "xiaoming")
+_DOMAINS = (
+    "example.com", "example.cn", "example.org", "mail.example.com", "corp.example.com.cn",
+    "qq.example.com", "163.example.net", "test.example.io", "example.edu.cn",
+)  # fmt: skip
+_IDN_DOMAINS = ("例子.中国", "示例.公司", "例子.网络", "测试.中国")
+
+
+def email(rng: random.Random) -> tuple[str, str]:
+    surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN)
+    local = rng.choice(
+        (
+            f"{surname}.{given}",
+            f"{given}{surname}{rng.randint(1, 99)}",
+            f"{surname}_{given}",
+            f"{given}-{surname}",
+            f"{surname}{rng.randint(1980, 2005)}",
+            f"{given}+{rng.choice(('shop', 'news', 'bill'))}",
+            str(rng.randint(10000, 999999999)),
+        )
+    )
+    if rng.random() < 0.1:
+        return f"{local}@{rng.choice(_IDN_DOMAINS)}", "email_idn"
+    return f"{local}@{rng.choice(_DOMAINS)}", "email"
+
+
+def fullwidth(text: str) -> str:
+    return "".join(_FULLWIDTH.get(ch, ch) for ch in text)
+
+
+# --------------------------------------------------------------------------------------
+# Hard negatives (values that look like PII and are not)
+# --------------------------------------------------------------------------------------
+
+
+def order_id(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.4:  # date-prefixed
+        return "2023" + f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + _digits(rng, 11)
+    if roll < 0.7:  # looks like a valid resident ID (these exist: the check digit is 1 in 11)
+        return resident_id(rng)
+    if roll < 0.85:  # a Luhn-valid UnionPay-shaped number
+        return bank_card(rng)
+    return str(rng.randint(1, 9)) + _digits(rng, rng.randint(11, 18))
+
+
+def epoch_ms(rng: random.Random) -> str:
+    return str(rng.randint(1_600_000_000_000, 1_760_000_000_000))
+
+
+def snowflake(rng: random.Random) -> str:
+    return str(rng.randint(1_400_000_000_000_000_000, 1_900_000_000_000_000_000))
+
+
+def hexstr(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(_HEXL) for _ in range(n))
+
+
+def uuid4(rng: random.Random) -> str:
+    h = hexstr(rng, 32)
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{rng.choice('89ab')}{h[17:20]}-{h[20:]}"
+
+
+def hdfs_block(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"blk_-{rng.randint(10**17, 9 * 10**18)}"
+    return f"blk_{rng.randint(1073741825, 1073999999)}_{rng.randint(1001, 99999)}"
+
+
+def version4(rng: random.Random) -> str:
+    return f"{rng.randint(1, 12)}.{rng.randint(0, 30)}.{rng.randint(0, 99)}.{rng.randint(0, 255)}"
+
+
+def service_number(rng: random.Random) -> str:
+    head = rng.choice(("400", "800"))
+    return rng.choice(
+        (
+            f"{head}-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
+            f"{head}-{rng.randint(10, 99)}-{rng.randint(10000, 99999)}",
+            f"{head}{_digits(rng, 7)}",
+            f"{head} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+        )
+    )
+
+
+def landline(rng: random.Random) -> str:
+    area = rng.choice(("010", "021", "020", "0755", "0571", "028", "027", "0512"))
+    local = str(rng.randint(2, 8)) + _digits(rng, 7 if len(area) == 3 else rng.choice((6, 7)))
+    return rng.choice(
+        (
+            f"{area}-{local}",
+            f"({area}){local}",
+            f"{area} {local[:4]} {local[4:]}",
+            f"+86 {area[1:]} {local}",
+        )
+    )
+
+
+def price(rng: random.Random) -> str:
+    return f"{rng.randint(1, 99999)}.{rng.randint(0, 99):02d}"
+
+
+def date_string(rng: random.Random) -> str:
+    d = _birth(rng, 2015, 2024)
+    stamp = f"{d:%Y%m%d}{_digits(rng, 6)}"  # yyyymmddHHMMSS-like batch number
+    return rng.choice((f"{d:%Y-%m-%d}", f"{d:%Y%m%d}", f"{d:%Y/%m/%d}", stamp))
+
+
+# --------------------------------------------------------------------------------------
+# Writing PII items and negatives in the style of each line kind
+# --------------------------------------------------------------------------------------
+
+# Keys per entity and style. Several per entity so that context words are exercised.
+_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "CN_RESIDENT_ID": {
+        "json": ("idNo", "id_card", "idCard", "id_number", "certNo", "identity_no"),
+        "kv": ("id_card", "idno", "id_number", "sfzh", "citizen_id"),
+        "zh": ("身份证号", "身份证号码：", "证件号码:", "身份证 ", "公民身份号码", "证件号："),
+        "en": ("id card ", "ID number ", "national_id "),
+    },
+    "CN_MOBILE": {
+        "json": ("phone", "mobile", "phoneNumber", "contact_phone", "tel", "msisdn"),
+        "kv": ("phone", "mobile", "msisdn", "tel", "contact"),
+        "zh": ("手机号", "手机号码：", "联系电话:", "电话", "联系方式：", "手机 ", "请致电"),
+        "en": ("sms sent to ", "phone ", "mobile: ", "call from ", "contact "),
+    },
+    "BANK_CARD": {
+        "json": ("cardNo", "card_no", "bankCard", "card_number", "pan", "account_no"),
+        "kv": ("card_no", "cardno", "card", "pan", "bank_account"),
+        "zh": ("银行卡号", "卡号：", "银行卡 ", "储蓄卡号", "信用卡号:", "收款账户"),
+        "en": ("card ", "card number ", "charged card ", "debit card "),
+    },
+    "IMEI": {
+        "json": ("imei", "deviceImei", "imei_no", "IMEI"),
+        "kv": ("imei", "IMEI", "dev_imei"),
+        "zh": ("IMEI:", "串号", "手机串号：", "设备IMEI ", "IMEI号"),
+        "en": ("IMEI ", "imei=", "device IMEI "),
+    },
+    "MAC_ADDRESS": {
+        "json": ("mac", "macAddress", "wifi_mac", "bssid", "hw_addr"),
+        "kv": ("mac", "mac_addr", "hwaddr", "bssid"),
+        "zh": ("MAC地址", "网卡MAC：", "物理地址 ", "MAC:"),
+        "en": ("mac ", "MAC address ", "hwaddr ", "station "),
+    },
+    "EMAIL": {
+        "json": ("email", "mail", "contact_email", "userEmail", "to"),
+        "kv": ("email", "to", "from", "user"),
+        "zh": ("邮箱", "邮箱：", "电子邮箱 ", "联系邮箱:", "发送至"),
+        "en": ("email ", "mail to ", "user ", "reply-to: "),
+    },
+    "IP_ADDRESS": {
+        "json": ("client_ip", "ip", "remote_addr", "src_ip", "clientIp", "peer"),
+        "kv": ("ip", "client_ip", "src", "remote_addr", "peer"),
+        "zh": ("登录IP：", "IP地址", "来源IP ", "访问IP:", "IP为"),
+        "en": ("from ", "client ", "connect to ", "peer ", "remote "),
+    },
+}
+
+_ZH_AFTER = ("，", "。", "，请核实", "已核验", "无法登录", " ", "；", "）", "（用户提供）", "")
+
+
+def _value_form(rng: random.Random, entity: str, style: str) -> tuple[str, str]:
+    """A written value of ``entity`` and its form name, suited to ``style``."""
+    r = rng.random()
+    if entity == "CN_RESIDENT_ID":
+        if r < 0.12:
+            v = legacy_id15(rng)
+            return v, "id15_legacy"
+        v = resident_id(rng)
+        if v.endswith("X") and rng.random() < 0.4:
+            return v[:-1] + "x", "id18_lower_x"
+        if r < 0.2 and style in ("zh", "en"):
+            return f"{v[:6]} {v[6:14]} {v[14:]}", "id18_spaced"
+        if r < 0.3 and style == "zh":
+            return fullwidth(v), "id18_fullwidth"
+        return v, "id18"
+    if entity == "CN_MOBILE":
+        v = mobile(rng)
+        if style in ("json", "kv") and r < 0.6:
+            return v, "mobile"
+        forms = (
+            (v, "mobile"),
+            (f"{v[:3]} {v[3:7]} {v[7:]}", "mobile_spaced"),
+            (f"{v[:3]}-{v[3:7]}-{v[7:]}", "mobile_hyphen"),
+            ("+86" + v, "mobile_plus86"),
+            ("+86 " + v, "mobile_plus86_space"),
+            (f"+86 {v[:3]}-{v[3:7]}-{v[7:]}", "mobile_plus86_hyphen"),
+            (f"+86-{v}", "mobile_plus86_dash"),
+            ("0086" + v, "mobile_0086"),
+            ("(+86)" + v, "mobile_paren86"),
+            ("(+86) " + f"{v[:3]} {v[3:7]} {v[7:]}", "mobile_paren86_spaced"),
+        )
+        if style == "zh" and r < 0.15:
+            return fullwidth(v), "mobile_fullwidth"
+        return rng.choice(forms)
+    if entity == "BANK_CARD":
+        v = bank_card(rng)
+        if r < 0.45:
+            return v, "card_plain"
+        groups = [v[i : i + 4] for i in range(0, len(v), 4)]
+        if len(v) == 15:  # Amex prints 4-6-5
+            groups = [v[:4], v[4:10], v[10:]]
+        if r < 0.7:
+            return " ".join(groups), "card_spaced"
+        if r < 0.85:
+            return "-".join(groups), "card_hyphen"
+        if style == "zh":
+            return fullwidth(v), "card_fullwidth"
+        return v, "card_plain"
+    if entity == "IMEI":
+        v = imei(rng)
+        if r < 0.55:
+            return v, "imei15"
+        if r < 0.8:
+            return f"{v[:2]}-{v[2:8]}-{v[8:14]}-{v[14]}", "imei_dashed"
+        if r < 0.9:
+            return v[:14] + f"{rng.randint(0, 99):02d}", "imeisv16"
+        return f"{v[:2]}-{v[2:8]}-{v[8:14]}-{rng.randint(0, 99):02d}", "imeisv_dashed"
+    if entity == "MAC_ADDRESS":
+        h = mac(rng)
+        octets = [h[i : i + 2] for i in range(0, 12, 2)]
+        if r < 0.35:
+            return ":".join(octets), "mac_colon"
+        if r < 0.55:
+            return ":".join(octets).upper(), "mac_colon_upper"
+        if r < 0.75:
+            return "-".join(octets).upper(), "mac_hyphen"
+        if r < 0.9:
+            return f"{h[:4]}.{h[4:8]}.{h[8:]}", "mac_cisco"
+        return h, "mac_bare"
+    if entity == "EMAIL":
+        v, form = email(rng)
+        if style == "zh" and r < 0.2:
+            return v.replace("@", "＠"), "email_fullwidth_at"
+        if style == "zh" and r < 0.3:
+            return fullwidth(v), "email_fullwidth"
+        return v, form
+    if entity == "IP_ADDRESS":
+        if r < 0.2:
+            return ipv6(rng)
+        v = ipv4(rng)
+        if style == "zh" and r < 0.3:
+            return fullwidth(v), "ipv4_fullwidth"
+        return v, "ipv4"
+    raise ValueError(entity)
+
+
+def add_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
+    """Append one labeled value of ``entity`` with the context a ``style`` line gives it."""
+    value, form = _value_form(rng, entity, style)
+    keys = _KEYS[entity][style if style in _KEYS[entity] else "en"]
+    key = rng.choice(keys)
+    if style == "json":
+        line.add(f'"{key}":"')
+        line.pii(value, entity, form)
+        line.add('"')
+    elif style in ("kv", "query"):
+        line.add(f"{key}=")
+        line.pii(value, entity, form)
+    elif style == "zh":
+        contextless = entity in ("EMAIL", "IP_ADDRESS", "MAC_ADDRESS") or (
+            entity == "CN_MOBILE" and form != "mobile_fullwidth"
+        )
+        if contextless and rng.random() < 0.25:
+            line.add(rng.choice(("用户", "客户反馈", "请联系", "经查", "对方")))
+        else:
+            line.add(key)
+        line.pii(value, entity, form + ("_glued" if not key.endswith((" ", "：", ":")) else ""))
+        line.add(rng.choice(_ZH_AFTER))
+    else:  # en
+        if entity == "IP_ADDRESS" and rng.random() < 0.3 and form == "ipv4":
+            line.add(key)
+            line.pii(value, entity, "ipv4_port")
+            line.add(f":{rng.randint(1024, 65535)}")
+            return
+        if entity == "IP_ADDRESS" and form.startswith("ipv6") and rng.random() < 0.3:
+            line.add(key + "[")
+            line.pii(value, entity, form + "_bracket")
+            line.add(f"]:{rng.randint(1024, 65535)}")
+            return
+        if entity == "EMAIL" and rng.random() < 0.3:
+            line.add(key + "<")
+            line.pii(value, entity, form + "_angle")
+            line.add(">")
+            return
+        line.add(key)
+        line.pii(value, entity, form)
+
+
+_NEG_KINDS = (
+    "order_id", "epoch_ms", "snowflake", "sha256", "md5", "uuid", "hdfs_block", "trace_id",
+    "version", "price", "date", "service_number", "landline", "bad_check_id", "bad_luhn_card",
+    "git_sha", "short_hash",
+)  # fmt: skip
+
+
+def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
+    """Append one hard negative of ``kind`` in the given style (never a labeled value)."""
+    zh = style == "zh"
+    if kind == "order_id":
+        key = (
+            rng.choice(("订单号", "订单号：", "流水号", "交易号:"))
+            if zh
+            else rng.choice(("order_id", "orderId", "trade_no", "txn_id", "out_trade_no"))
+        )
+        value = order_id(rng)
+    elif kind == "epoch_ms":
+        key = rng.choice(("ts", "timestamp", "time_ms", "createdAt", "ts_ms"))
+        value = epoch_ms(rng)
+    elif kind == "snowflake":
+        key = rng.choice(("id", "msg_id", "event_id", "seq", "offset"))
+        value = snowflake(rng)
+    elif kind == "sha256":
+        key, value = rng.choice(("sha256", "checksum", "digest", "hash")), hexstr(rng, 64)
+    elif kind == "md5":
+        key, value = rng.choice(("md5", "etag", "file_md5")), hexstr(rng, 32)
+    elif kind == "uuid":
+        key, value = rng.choice(("request_id", "uuid", "session", "x-request-id")), uuid4(rng)
+    elif kind == "hdfs_block":
+        key, value = rng.choice(("block", "blk", "replica")), hdfs_block(rng)
+    elif kind == "trace_id":
+        key = rng.choice(("trace_id", "traceId", "span_id", "x-b3-traceid"))
+        value = hexstr(rng, rng.choice((16, 32)))
+    elif kind == "git_sha":
+        key, value = rng.choice(("commit", "rev", "build_sha")), hexstr(rng, 40)
+    elif kind == "short_hash":
+        key, value = rng.choice(("commit", "rev", "build")), hexstr(rng, rng.choice((7, 8, 12)))
+    elif kind == "version":
+        key = rng.choice(("version", "ver", "app_version", "版本号", "build", "firmware"))
+        value = version4(rng)
+    elif kind == "price":
+        key, value = rng.choice(("price", "amount", "金额", "价格", "total")), price(rng)
+    elif kind == "date":
+        key, value = rng.choice(("date", "biz_date", "日期", "day")), date_string(rng)
+    elif kind == "service_number":
+        key = rng.choice(("客服电话", "热线", "hotline", "service")) if zh else "hotline"
+        value = service_number(rng)
+    elif kind == "landline":
+        key = rng.choice(("座机", "办公电话", "tel", "fax")) if zh else rng.choice(("tel", "fax"))
+        value = landline(rng)
+    elif kind == "bad_check_id":
+        key = rng.choice(("身份证号", "证件号码：")) if zh else rng.choice(("id_card", "idNo"))
+        value = resident_id_wrong_check(rng)
+    elif kind == "bad_luhn_card":
+        key = rng.choice(("银行卡号", "卡号：")) if zh else rng.choice(("card_no", "cardNo"))
+        value = bank_card_wrong_luhn(rng)
+    else:
+        raise ValueError(kind)
+    if style == "json":
+        if value.isdigit() and kind in ("epoch_ms", "snowflake") and rng.random() < 0.6:
+            line.add(f'"{key}":')
+            line.neg(value, kind)
+            return
+        line.add(f'"{key}":"')
+        line.neg(value, kind)
+        line.add('"')
+    elif style in ("kv", "query"):
+        line.add(f"{key}=")
+        line.neg(value, kind)
+    elif zh:
+        line.add(key if not key.isascii() else key + " ")
+        line.neg(value, kind)
+        line.add(rng.choice(("，", "。", " ", "")))
+    else:
+        line.add(f"{key} " if rng.random() < 0.5 else f"{key}=")
+        line.neg(value, kind)
+
+
+# --------------------------------------------------------------------------------------
+# Line kinds
+# --------------------------------------------------------------------------------------
+
+_LEVELS = ("INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR")
+_LOGGERS = (
+    "c.e.user.LoginService", "c.e.pay.PaymentController", "o.a.kafka.clients.NetworkClient",
+    "c.e.order.OrderService", "c.e.sms.SmsSender", "c.e.device.DeviceRegistry",
+    "o.s.web.servlet.DispatcherServlet", "c.e.gateway.AuthFilter",
+)  # fmt: skip
+_THREADS = ("http-nio-8080-exec-", "pool-3-thread-", "kafka-producer-network-thread-", "main-")
+_APP_MSGS = (
+    "request completed", "cache miss for key user:{n}", "retrying in {n} ms",
+    "connection pool stats active={n} idle=4", "GC pause {n}ms", "processed batch of {n} records",
+    "slow query took {n} ms", "session refreshed", "config reloaded from /etc/app/app.yaml",
+)  # fmt: skip
+_APP_PII_MSGS = {
+    "CN_MOBILE": ("send sms code", "user login by phone", "bind mobile"),
+    "CN_RESIDENT_ID": ("real-name check passed", "kyc submitted", "identity verified"),
+    "BANK_CARD": ("payment authorized", "card bound", "refund issued"),
+    "IMEI": ("device registered", "push token bound", "device check-in"),
+    "MAC_ADDRESS": ("wifi probe", "dhcp lease granted", "station associated"),
+    "EMAIL": ("mail queued", "password reset requested", "invoice sent"),
+    "IP_ADDRESS": ("accepted connection", "login attempt", "upstream timeout"),
+}
+_ZH_TICKETS = (
+    "工单#{n} 用户反馈无法收到验证码，已转二线处理。",
+    "客户来电咨询退款进度，已告知预计3个工作日到账。",
+    "用户投诉配送延迟，补偿优惠券一张。",
+    "工单#{n} 用户申请注销账号，需人工审核。",
+    "客户反馈App闪退，版本较旧，建议升级。",
+    "用户咨询发票开具事宜，已发送操作指引。",
+)
+_ZH_PII_LEAD = (
+    "工单#{n} 用户反馈：",
+    "客户来电，",
+    "用户申请实名认证，",
+    "工单#{n} 退款申请，",
+    "客服备注：",
+    "用户留言：",
+)
+_PATHS = ("/api/v1/orders", "/api/v2/user/profile", "/static/app.js", "/health", "/api/v1/pay",
+          "/login", "/api/v1/devices", "/search")  # fmt: skip
+_UAS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+    "Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 13; SM-S9180) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/119.0.6045.163 Mobile Safari/537.36",
+    "okhttp/4.12.0",
+    "curl/8.4.0",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0",
+    "MicroMessenger/8.0.43.2480 NetType/WIFI Language/zh_CN",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to put in one line: entities to label and hard negatives to include."""
+
+    pii: tuple[str, ...]
+    negatives: tuple[str, ...]
+
+
+def _n(rng: random.Random) -> str:
+    return str(rng.randint(1, 99999))
+
+
+def line_app(rng: random.Random, clock: Clock, plan: Plan) -> Line:
+    line = Line("app")
+    line.add(f"{clock.app()},{rng.randint(0, 999):03d} {rng.choice(_LEVELS):<5} ")
+    line.add(f"[{rng.choice(_THREADS)}{rng.randint(1, 32)}] {rng.choice(_LOGGERS)} - ")
+    if plan.pii:
+        line.add(rng.choice(_APP_PII_MSGS[plan.pii[0]]) + " ")
+        for i, entity in enumerate(plan.pii):
+            if i:
+                line.add(" ")
+            style = "kv" if rng.random() < 0.5 else "en"
+            add_pii(rng, line, entity, style)
+    else:
+        line.add(rng.choice(_APP_MSGS).replace("{n}", _n(rng)))
+    for kind in plan.negatives:
+        line.add(" ")
+        add_negative(rng, line, kind, "kv" if rng.random() < 0.7 else "en")
+    if rng.random() < 0.5:
+        line.add(f" trace_id={hexstr(rng, 32)}")
+    return line
+
+
+def line_nginx(rng: random.Random, clock: Clock, plan: Plan) -> Line:
+    line = Line("nginx")
+    client, form = (ipv4(rng), "ipv4") if rng.random() < 0.9 else ipv6(rng)
+    line.pii(client, "IP_ADDRESS", "nginx_client_" + form)
+    line.add(f' - - [{clock.nginx()} +0800] "{rng.choice(("GET", "GET", "POST", "PUT"))} ')
+    line.add(rng.choice(_PATHS))
+    params = [("pii", e) for e in plan.pii] + [("neg", k) for k in plan.negatives]
+    if rng.random() < 0.4:
+        params.append(("neg", "uuid"))
+    rng.shuffle(params)
+    for i, (what, item) in enumerate(params):
+        line.add("?" if i == 0 else "&")
+        if what == "pii":
+            add_pii(rng, line, item, "query")
+        else:
+            add_negative(rng, line, item, "query")
+    status = rng.choice((200, 200, 200, 204, 301, 304, 400, 404, 500, 502))
+    line.add(f' HTTP/1.1" {status} {rng.randint(0, 90000)} "-" "{rng.choice(_UAS)}"')
+    if rng.random() < 0.3:
+        line.add(' "')
+        line.pii(ipv4(rng), "IP_ADDRESS", "nginx_xff")
+        line.add('"')
+    line.add(f" {rng.random():.3f}")
+    return line
+
+
+def line_json(rng: random.Random, clock: Clock, plan: Plan) -> Line:
+    line = Line("json")
+    line.add(f'{{"ts":"{clock.iso()}.{rng.randint(0, 999):03d}+08:00",')
+    line.add(f'"level":"{rng.choice(_LEVELS).lower()}","logger":"{rng.choice(_LOGGERS)}",')
+    msg = rng.choice(_APP_PII_MSGS[plan.pii[0]]) if plan.pii else rng.choice(_APP_MSGS)
+    line.add(f'"msg":"{msg.replace("{n}", _n(rng))}"')
+    items = [("pii", e) for e in plan.pii] + [("neg", k) for k in plan.negatives]
+    if rng.random() < 0.6:
+        items.append(("neg", "trace_id"))
+    if rng.random() < 0.3:
+        items.append(("neg", "epoch_ms"))
+    rng.shuffle(items)
+    for what, item in items:
+        line.add(",")
+        if what == "pii":
+            add_pii(rng, line, item, "json")
+        else:
+            add_negative(rng, line, item, "json")
+    line.add(f',"latency_ms":{rng.randint(1, 3000)}}}')
+    return line
+
+
+def line_kv(rng: random.Random, clock: Clock, plan: Plan) -> Line:
+    line = Line("kv")
+    line.add(f"time={clock.iso()}+08:00 level={rng.choice(_LEVELS).lower()} ")
+    msg = rng.choice(_APP_PII_MSGS[plan.pii[0]]) if plan.pii else rng.choice(_APP_MSGS)
+    line.add(f'msg="{msg.replace("{n}", _n(rng))}"')
+    items = [("pii", e) for e in plan.pii] + [("neg", k) for k in plan.negatives]
+    rng.shuffle(items)
+    for what, item in items:
+        line.add(" ")
+        if what == "pii":
+            add_pii(rng, line, item, "kv")
+        else:
+            add_negative(rng, line, item, "kv")
+    line.add(f" duration={rng.randint(1, 999)}ms")
+    return line
+
+
+def line_zh(rng: random.Random, clock: Clock, plan: Plan) -> Line:
+    line = Line("zh")
+    line.add(f"{clock.app()} ")
+    if not plan.pii:
+        line.add(rng.choice(_ZH_TICKETS).replace("{n}", _n(rng)))
+    else:
+        line.add(rng.choice(_ZH_PII_LEAD).replace("{n}", _n(rng)))
+        for entity in plan.pii:
+            add_pii(rng, line, entity, "zh")
+    for kind in plan.negatives:
+        add_negative(rng, line, kind, "zh")
+    return line
+
+
+LINE_KINDS: dict[str, Callable[[random.Random, Clock, Plan], Line]] = {
+    "app": line_app,
+    "nginx": line_nginx,
+    "json": line_json,
+    "kv": line_kv,
+    "zh": line_zh,
+}
+
+
+def _pick(rng: random.Random, mix: tuple[tuple[str, float], ...]) -> str:
+    r = rng.random()
+    for name, share in mix:
+        r -= share
+        if r < 0:
+            return name
+    return mix[-1][0]
+
+
+# --------------------------------------------------------------------------------------
+# Labeled corpus
+# --------------------------------------------------------------------------------------
+
+
+def generate_labeled(
+    lines: int, seed: int = 0, *, pii_rate: float = 0.6, negative_rate: float = 0.6
+) -> Iterator[dict[str, object]]:
+    """Labeled records: ``{"id", "kind", "text", "spans", "negatives"}``.
+
+    ``pii_rate`` of the lines carry one to three labeled values (entities drawn uniformly,
+    so rare forms are well represented); ``negative_rate`` carry one or two hard
+    negatives; the rest are ordinary log chatter.
+    """
+    rng = random.Random(seed)
+    clock = Clock(rng)
+    for index in range(lines):
+        kind = _pick(rng, LABELED_MIX)
+        pii: tuple[str, ...] = ()
+        if rng.random() < pii_rate:
+            count = 1 if rng.random() < 0.7 else rng.randint(2, 3)
+            pii = tuple(rng.choice(ENTITIES) for _ in range(count))
+        negatives: tuple[str, ...] = ()
+        if rng.random() < negative_rate:
+            negatives = tuple(rng.choice(_NEG_KINDS) for _ in range(rng.randint(1, 2)))
+        line = LINE_KINDS[kind](rng, clock, Plan(pii, negatives))
+        yield {
+            "id": index,
+            "kind": kind,
+            "text": line.text(),
+            "spans": line.spans,
+            "negatives": line.negatives,
+        }
+
+
+# --------------------------------------------------------------------------------------
+# Throughput file
+# --------------------------------------------------------------------------------------
+
+_THROUGHPUT_NEGS = ("order_id", "uuid", "trace_id", "epoch_ms", "snowflake", "version", "price")
+
+
+def build_pool(size: int, seed: int) -> list[bytes]:
+    """``size`` distinct lines in the throughput mix, with clock markers, UTF-8 encoded."""
+    rng = random.Random(seed)
+    clock = MarkerClock(rng)
+    pool: list[bytes] = []
+    kinds = [name for name, share in THROUGHPUT_MIX for _ in range(round(share * 100))]
+    for index in range(size):
+        kind = kinds[index % len(kinds)]
+        pii = (rng.choice(ENTITIES),) if index % 5 == 0 else ()
+        negs = tuple(rng.choice(_THROUGHPUT_NEGS) for _ in range(rng.randint(0, 2)))
+        line = LINE_KINDS[kind](rng, clock, Plan(pii, negs))
+        pool.append((line.text() + "\n").encode("utf-8"))
+    return pool
+
+
+def _stamp(block: bytes, when: _dt.datetime) -> bytes:
+    app = when.strftime("%Y-%m-%d %H:%M:%S").encode()
+    iso = when.strftime("%Y-%m-%dT%H:%M:%S").encode()
+    ngx = f"{when.day:02d}/{_MONTHS[when.month - 1]}/{when.year}:{when:%H:%M:%S}".encode()
+    return block.replace(b"\x01", app).replace(b"\x02", ngx).replace(b"\x03", iso)
+
+
+def write_throughput(out, size_bytes: int, seed: int = 1, *, pool_size: int = 50_000) -> int:
+    """Write about ``size_bytes`` (whole lines, at least that many) to the binary ``out``.
+
+    Lines are sampled with replacement from a seeded pool of ``pool_size`` distinct lines;
+    each block of 400 lines shares one second of a running clock. Returns bytes written.
+    """
+    pool = build_pool(pool_size, seed)
+    rng = random.Random(seed + 1_000_003)
+    when = _BASE_TIME
+    written = 0
+    block_lines = 400
+    while written < size_bytes:
+        block = _stamp(b"".join(rng.choices(pool, k=block_lines)), when)
+        out.write(block)
+        written += len(block)
+        when += _dt.timedelta(seconds=1)
+    return written
+
+
+_UNITS = {"": 1, "B": 1, "KB": 1000, "K": 1000, "MB": 10**6, "M": 10**6, "GB": 10**9, "G": 10**9}
+
+
+def parse_size(text: str) -> int:
+    """``"200MB"`` → 200_000_000 (decimal units, as MB/s figures use)."""
+    stripped = text.strip().upper()
+    number = stripped.rstrip("KMGB")
+    unit = stripped[len(number) :]
+    if unit not in _UNITS or not number:
+        raise argparse.ArgumentTypeError(f"size {text!r}: expected e.g. 200MB, 1GB, 5000KB")
+    try:
+        return int(float(number) * _UNITS[unit])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size {text!r}: not a number") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", default="-", help="output file (default stdout)")
+    parser.add_argument("--labeled", action="store_true", help="labeled JSON Lines for quality")
+    parser.add_argument("--lines", type=int, default=20_000, help="labeled mode: line count")
+    parser.add_argument("--size", type=parse_size, default=parse_size("10MB"),
+                        help="throughput mode: bytes to write, e.g. 200MB, 1GB")  # fmt: skip
+    parser.add_argument("--pool", type=int, default=50_000, help="throughput mode: distinct lines")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    out = sys.stdout.buffer if args.out == "-" else open(args.out, "wb")  # noqa: SIM115
+    try:
+        if args.labeled:
+            for record in generate_labeled(args.lines, args.seed):
+                out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            summary = f"{args.lines} labeled lines"
+        else:
+            written = write_throughput(out, args.size, args.seed, pool_size=args.pool)
+            elapsed = time.perf_counter() - started
+            rate = written / 1e6 / elapsed
+            summary = f"{written / 1e6:.1f} MB in {elapsed:.1f} s ({rate:.0f} MB/s)"
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+    if args.out != "-":
+        print(f"{args.out}: {summary}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
