@@ -1,0 +1,176 @@
+"""Scanning a value with its field name as context, fixing it, and what a check reports.
+
+Field names are the strongest context there is: a cell under a column called ``手机号`` or
+``phone`` is a phone number far more surely than the same digits in free text. The engine
+reads context from text, so a value is scanned as ``name: value`` and the findings are
+mapped back onto the value (findings inside the name itself are dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pimask.engine import Engine
+from pimask.findings import Finding
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# why: the engine recognises a key only if it looks like an identifier (letters, digits,
+# _ . - and 汉字, at most 48 characters); other characters in a header become "_" and the
+# tail is kept, because in both Chinese and English the head noun comes last.
+_NOT_KEY_CHAR = re.compile(r"[^A-Za-z0-9_.\-\u4e00-\u9fff]+")
+_KEY_START = re.compile(r"^[^A-Za-z_\u4e00-\u9fff]+")
+
+
+def context_prefix(key: str | None) -> str:
+    """The ``name: `` put in front of a value so the engine reads ``name`` as its key."""
+    if not key:
+        return ""
+    cleaned = _NOT_KEY_CHAR.sub("_", key.strip())[-48:]
+    cleaned = _KEY_START.sub("", cleaned)
+    return f"{cleaned}: " if cleaned else ""
+
+
+class ValueScanner:
+    """Scans values with context and remembers recent answers (exports repeat values)."""
+
+    def __init__(self, engine: Engine, min_score: float | None = None, cache_size: int = 65536):
+        self.engine = engine
+        self.min_score = min_score
+        self._cache: dict[tuple[str | None, str], list[Finding]] = {}
+        self._cache_size = cache_size
+
+    def scan(self, text: str, key: str | None) -> list[Finding]:
+        slot = (key, text)
+        cached = self._cache.get(slot)
+        if cached is not None:
+            return cached
+        prefix = context_prefix(key)
+        if prefix:
+            shift = len(prefix)
+            found = [
+                replace(f, start=f.start - shift, end=f.end - shift)
+                for f in self.engine.scan(prefix + text, min_score=self.min_score)
+                if f.start >= shift
+            ]
+        else:
+            found = self.engine.scan(text, min_score=self.min_score)
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[slot] = found
+        return found
+
+
+def fix_value(engine: Engine, policy: object | None, text: str, key: str | None) -> str | None:
+    """``text`` rewritten by the policy (None: the policy drops the record)."""
+    prefix = context_prefix(key)
+    result = engine.apply(prefix + text, policy=policy)
+    if result.dropped:
+        return None
+    if result.text.startswith(prefix):
+        return result.text[len(prefix) :]
+    # the key itself was rewritten (a header that looks like a number): fix the value alone
+    alone = engine.apply(text, policy=policy)
+    return None if alone.dropped else alone.text
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One finding in a file, located for people; ``value`` never appears in the repr."""
+
+    file: str
+    entity: str
+    score: float
+    line: int
+    column: int | None
+    row: int | None
+    field: str | None
+    stable_field: str
+    length: int
+    where: str  # for people: "12:5", "row 2, column 手机号 (line 3)", "line 4, key user.phone"
+    value: str = field(repr=False)
+    status: str = "forbidden"  # forbidden | baseline | pragma
+
+    def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "file": self.file,
+            "entity": self.entity,
+            "score": round(self.score, 3),
+            "status": self.status,
+            "line": self.line or None,
+            "column": self.column,
+            "row": self.row,
+            "field": self.field,
+            "where": self.where,
+            "length": self.length,
+        }
+        if show_values:
+            data["value"] = self.value
+        return data
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What checking (and fixing) one file found."""
+
+    file: str
+    format: str
+    hits: list[Hit] = field(default_factory=list)
+    error: str | None = None
+    skipped: str | None = None
+    encoding: str | None = None
+    fixed: int = 0  # values rewritten by --fix
+    dropped: int = 0  # records removed by --fix (a drop operator)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def forbidden(self) -> list[Hit]:
+        return [hit for hit in self.hits if hit.status == "forbidden"]
+
+    def column_summary(self) -> Counter[tuple[str, str]]:
+        """Forbidden findings per (column or key, entity): where a dataset leaks."""
+        return Counter((hit.stable_field, hit.entity) for hit in self.forbidden if hit.stable_field)
+
+
+@dataclass(slots=True)
+class CheckOptions:
+    """How to check: which engine and policy, how to read files, what is accepted."""
+
+    engine: Engine
+    policy: object | None = None
+    covered: frozenset[str] | None = None  # entities the policy forbids; None: all
+    min_score: float | None = None
+    encoding: str | None = None
+    as_format: str | None = None
+    delimiter: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    accepted: Callable[[Hit], bool] | None = None  # the baseline
+    fix: bool = False
+
+
+def classify(hit: Hit, pragma: frozenset[str] | None, options: CheckOptions) -> Hit:
+    """Mark a hit allowed by an inline pragma or by the baseline."""
+    if pragma is not None and (not pragma or hit.entity in pragma):
+        return replace(hit, status="pragma")
+    if options.accepted is not None and options.accepted(hit):
+        return replace(hit, status="baseline")
+    return hit
+
+
+def describe(
+    format_name: str, unit_line: int, column: int | None, row: int | None, field_name: str | None
+) -> str:
+    """Where a finding is, in the words of its format (never the value)."""
+    if format_name == "text" or field_name is None:
+        return f"{unit_line}:{column}" if column is not None else f"line {unit_line}"
+    if format_name == "parquet":
+        return f"row {row}, column {field_name}"
+    if format_name in ("csv", "tsv"):
+        if row is None:
+            return f"line {unit_line}, header"
+        return f"row {row}, column {field_name} (line {unit_line})"
+    return f"line {unit_line}, key {field_name}"

@@ -1,0 +1,82 @@
+"""Write a fixed file back safely: splice edits into the original text, replace atomically.
+
+Only the spans that held personal values change; every other character (delimiters,
+quoting, whitespace, line endings) is copied from the original. The new content goes to a
+temporary file in the same directory, is flushed to disk, and then renamed over the
+original, so a crash or a full disk leaves either the old file or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pimask.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    dropped: bool = False  # the edit removes a whole record (a drop operator)
+
+    def __repr__(self) -> str:  # why: the replacement may still hold a fragment of a value
+        return f"Edit(start={self.start}, end={self.end})"
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with every edit applied; an edit inside an earlier, wider one is skipped
+    (a dropped record swallows the field edits within it)."""
+    ordered = sorted(edits, key=lambda e: (e.start, -(e.end - e.start)))
+    pieces: list[str] = []
+    cursor = 0
+    for edit in ordered:
+        if edit.start < cursor:
+            continue
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
+    """Call ``write(temp_path)`` to produce the new file, then rename it over ``path``.
+
+    The temporary file lives next to ``path`` (a rename across file systems is not atomic)
+    and gets ``path``'s permission bits. On any error it is removed and ``path`` is intact.
+    """
+    target = Path(path)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".pimask-tmp", dir=target.parent or "."
+    )
+    os.close(handle)
+    try:
+        write(temp_name)
+        shutil.copymode(target, temp_name)
+        with open(temp_name, "rb") as flushed:
+            os.fsync(flushed.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    def write(temp_name: str) -> None:
+        with open(temp_name, "wb") as out:
+            out.write(data)
+
+    try:
+        atomic_write(path, write)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the fixed file ({exc.strerror})") from None
