@@ -1,28 +1,38 @@
-"""``pimask mask``: the streaming filter (stdin → stdout by default), line by line.
+"""``pimask mask``: the streaming filter for log pipelines (stdin → stdout by default).
 
-Lossless for everything that is not masked: undecodable bytes, CR/LF and a missing final
-newline come out as they went in.
+Lossless for everything that is not masked, live when the input is idle or
+``--line-buffered``, parallel with ``-j`` (order preserved), bounded memory on endless input
+and on overlong lines. The work itself lives in :mod:`pimask.stream`; this module only wires
+options, files, signals, ``--stats`` and the progress bar. See docs/streaming.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import os
+import signal
+import stat
 import sys
+from typing import Any
 
-from pimask.cli.common import (
-    add_engine_options,
-    decode_line,
-    encode_line,
-    engine_from_args,
-    open_input,
-)
+from pimask.cli.common import add_engine_options, engine_from_args, open_input
+from pimask.errors import ConfigError, InputError
+
+PIPE_READ = 64 * 1024
+FILE_READ = 1 << 20
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "mask",
-        help="mask personal information in text (stdin → stdout)",
-        description="Mask personal information line by line with the default display masking.",
+        help="mask personal information in text or JSON lines (stdin → stdout)",
+        description=(
+            "Mask personal information line by line. Bytes outside masked spans are copied "
+            "unchanged (invalid UTF-8, NUL, CR/LF, a missing final newline). Lines end at \\n; "
+            "\\r is line content. See docs/streaming.md for the exact guarantees."
+        ),
     )
     parser.add_argument(
         "files", nargs="*", default=["-"], metavar="FILE", help="input files (default: - for stdin)"
@@ -30,23 +40,189 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "-o", "--output", metavar="OUT", default="-", help="write here instead of stdout"
     )
+    parser.add_argument(
+        "--policy",
+        metavar="P",
+        default=None,
+        help="policy: display, deidentify, anonymize, delete or a YAML policy file "
+        "(default: display masking)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="jsonl: mask string values inside each JSON object, keys as context; "
+        "lines that are not JSON take the text path",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        default="1",
+        help="worker processes, a number or 'auto' (one per CPU); output order is kept",
+    )
+    parser.add_argument(
+        "--line-buffered",
+        action="store_true",
+        help="write and flush every line as soon as it is read (automatic when idle)",
+    )
+    parser.add_argument(
+        "--stats",
+        action="store_true",
+        help="print counts per entity and operator, bytes and MB/s to stderr at the end",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (shown only for named files when stderr is a terminal)",
+    )
     add_engine_options(parser)
     parser.set_defaults(handler=run)
 
 
+def build_transformer(options: dict[str, Any], policy: Any, fmt: str):
+    """Picklable factory: each worker process builds its engine once from the options."""
+    from pimask.stream import Transformer
+
+    return Transformer(engine_from_args(argparse.Namespace(**options)), policy, fmt)
+
+
+def load_policy(spec: str | None) -> Any:
+    if spec is None:
+        return None
+    try:
+        from pimask.policy import load_policy as load
+    except ImportError:
+        raise ConfigError("--policy needs the policy system (pimask.policy)") from None
+    return load(spec)
+
+
+class _Terminated(Exception):
+    """SIGTERM: stop like Ctrl-C, flushing what is done (log shippers stop filters this way)."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def run(args: argparse.Namespace) -> int:
-    engine = engine_from_args(args)
-    out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
-    interactive = out.isatty() if hasattr(out, "isatty") else False
+    from pimask.stream import ChunkReader, Stats, StreamMasker, resolve_jobs
+
+    try:
+        jobs = resolve_jobs(args.jobs)
+    except Exception as exc:
+        raise ConfigError(str(exc)) from None
+    policy = load_policy(args.policy)
+    options = {
+        name: getattr(args, name) for name in ("min_score", "entities", "recognizers", "disable")
+    }
+    factory = functools.partial(build_transformer, options, policy, args.format)
+    transformer = factory()  # why: config errors surface here, before any worker starts
+    _refuse_overwrite(args.files, args.output)
+
+    out = sys.stdout.buffer if args.output == "-" else _open_output(args.output)
+    stats = Stats()
+    live = args.line_buffered or _isatty(out)
+    progress = _progress(args)
+    previous_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    masker = StreamMasker(
+        factory,
+        out,
+        jobs=jobs,
+        may_drop=policy is not None,
+        stats=stats,
+        transformer=transformer,
+    )
     try:
         for name in args.files or ["-"]:
             with open_input(name) as stream:
-                for raw in stream:
-                    out.write(encode_line(engine.mask(decode_line(raw))))
-                    if interactive:
-                        out.flush()
-        out.flush()
+                reader = ChunkReader(stream, _read_size(stream))
+                masker.begin(name)
+                while data := reader.read():
+                    masker.feed(data)
+                    if progress is not None:
+                        progress.update(len(data))
+                    if live or reader.idle():
+                        masker.flush()
+                masker.end()
+        masker.close()
+    except (KeyboardInterrupt, _Terminated) as exc:
+        _quiet(masker.abort)
+        _finish(args, stats, progress, out)
+        if isinstance(exc, _Terminated):
+            return 128 + signal.SIGTERM
+        raise
+    except InputError:
+        # why: every line before the bad one is complete and written; none after it is.
+        _quiet(out.flush)
+        masker.terminate()
+        _finish(args, stats, progress, out)
+        raise
+    except BaseException:
+        masker.terminate()
+        raise
     finally:
-        if out is not sys.stdout.buffer:
-            out.close()
+        signal.signal(signal.SIGTERM, previous_term)
+    _finish(args, stats, progress, out)
     return 0
+
+
+def _finish(args: argparse.Namespace, stats: Any, progress: Any, out: Any) -> None:
+    if progress is not None:
+        progress.close()
+    if out is not sys.stdout.buffer:
+        out.close()
+    if args.stats:
+        sys.stderr.write(stats.report())
+        sys.stderr.flush()
+
+
+def _quiet(action: Any) -> None:
+    with contextlib.suppress(OSError, InputError):
+        action()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_size(stream: Any) -> int:
+    try:
+        return FILE_READ if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else PIPE_READ
+    except (AttributeError, OSError, ValueError):
+        return PIPE_READ
+
+
+def _open_output(path: str) -> Any:
+    try:
+        return open(path, "wb")  # closed in _finish
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _refuse_overwrite(files: list[str], output: str) -> None:
+    """``-o`` naming one of the inputs would truncate it before it is read."""
+    if output == "-" or not os.path.exists(output):
+        return
+    for name in files:
+        if name != "-" and os.path.exists(name) and os.path.samefile(name, output):
+            raise ConfigError(f"{output}: output is also an input; write somewhere else")
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    """A tqdm bar over the named files' bytes, only when stderr is a terminal."""
+    named = [name for name in args.files if name != "-"]
+    if args.no_progress or not named or not _isatty(sys.stderr):
+        return None
+    try:
+        from tqdm import tqdm  # optional: pip install 'pimask[progress]'
+    except ImportError:
+        return None
+    total = 0
+    for name in named:
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(name)
+    return tqdm(total=total or None, unit="B", unit_scale=True, file=sys.stderr, leave=False)
