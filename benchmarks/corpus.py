@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pimask import checksums, reference
+from pimask.normalize import fold
 
 ENTITIES = (
     "CN_RESIDENT_ID",
@@ -491,10 +492,22 @@ def _value_form(rng: random.Random, entity: str, style: str) -> tuple[str, str]:
     raise ValueError(entity)
 
 
+def _zh_separate(rng: random.Random, line: Line, following: str) -> None:
+    """Punctuate between an ASCII value and a following ASCII word, as writers do.
+
+    ``…@example.comIP地址…`` or ``…3c:22:fb:1a:2b:3cbuild 1.2`` are unreadable to people
+    too: glued to 汉字 is a real form, glued to the next ASCII word is not.
+    """
+    last = fold(line.parts[-1][-1:]) if line.parts else ""
+    head = following[:1]
+    if last.isascii() and last.isalnum() and head.isascii() and (head.isalnum() or head in "(+"):
+        line.add(rng.choice(("，", "；", " ", "、")))
+
+
 def add_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
     """Append one labeled value of ``entity`` with the context a ``style`` line gives it."""
     value, form = _value_form(rng, entity, style)
-    keys = _KEYS[entity][style if style in _KEYS[entity] else "en"]
+    keys = _KEYS[entity]["kv" if style == "query" else style]
     key = rng.choice(keys)
     if style == "json":
         line.add(f'"{key}":"')
@@ -504,13 +517,18 @@ def add_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
         line.add(f"{key}=")
         line.pii(value, entity, form)
     elif style == "zh":
-        contextless = entity in ("EMAIL", "IP_ADDRESS", "MAC_ADDRESS") or (
-            entity == "CN_MOBILE" and form != "mobile_fullwidth"
+        # why: these forms are recognisable without a label; bare MACs, IMEIs, cards and
+        # IDs are not (to a reader either), so they always come with one.
+        contextless = entity in ("EMAIL", "IP_ADDRESS", "CN_MOBILE") or form in (
+            "mac_colon",
+            "mac_colon_upper",
+            "mac_hyphen",
+            "mac_cisco",
         )
         if contextless and rng.random() < 0.25:
-            line.add(rng.choice(("用户", "客户反馈", "请联系", "经查", "对方")))
-        else:
-            line.add(key)
+            key = rng.choice(("用户", "客户反馈", "请联系", "经查", "对方"))
+        _zh_separate(rng, line, key)
+        line.add(key)
         line.pii(value, entity, form + ("_glued" if not key.endswith((" ", "：", ":")) else ""))
         line.add(rng.choice(_ZH_AFTER))
     else:  # en
@@ -604,6 +622,7 @@ def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
         line.add(f"{key}=")
         line.neg(value, kind)
     elif zh:
+        _zh_separate(rng, line, key)
         line.add(key if not key.isascii() else key + " ")
         line.neg(value, kind)
         line.add(rng.choice(("，", "。", " ", "")))
