@@ -29,7 +29,7 @@ Accept = Callable[[str, int, int], bool]
 def _digit_token_outside(view: str, start: int, end: int) -> bool:
     """False when the digits at ``view[start:end]`` are part of a longer token.
 
-    A longer token is: letters glued to the number that themselves touch a digit
+    A longer token is: hex letters glued to the number that themselves touch a digit
     (``a1b2c13812345678``, a hex trace id), or a digit-dot/dash/underscore-digit chain
     (``2023-13812345678``, ``13812345678.50``, ``1_13812345678``). Plain words glued to the
     number (``ID13812345678``, ``tel13812345678``) and 汉字 do not make a longer token.
@@ -54,13 +54,17 @@ def _digit_token_outside(view: str, start: int, end: int) -> bool:
 
 
 def _run_has_digit(view: str, index: int, step: int) -> bool:
-    """Does the ASCII alphanumeric run through ``view[index]`` (walking ``step``) hold a digit?"""
+    """Is ``view[index]`` (walking ``step``) part of a hex token that holds a digit?
+
+    Only hex letters continue the token: ``9fa13812345678`` is inside a trace-id-like
+    token, while ``IMEI352099001761481`` or ``card6222…`` are a word glued to a number.
+    """
     limit = len(view)
     while 0 <= index < limit:
         ch = view[index]
         if ch in _DIGITS:
             return True
-        if ch not in _ASCII_LETTERS:
+        if ch not in _HEX:
             return False
         index += step
     return False
@@ -114,8 +118,13 @@ class Boundary:
 BOUNDARIES: dict[str, Boundary] = {
     "digit": Boundary(r"(?<![0-9])", r"(?![0-9])", _digit_token_outside),
     "hex": Boundary(r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])", _hex_group_outside),
-    "ip": Boundary(r"(?<![0-9A-Za-z.])", r"(?![0-9]|\.[0-9])", _always),
-    "ipv6": Boundary(r"(?<![0-9A-Za-z:])", r"(?![0-9A-Za-z:.%])", _always),
+    # why: letters may touch an address (登录IP10.2.3.4); "v1.2.3.4" is handled by context.
+    "ip": Boundary(r"(?<![0-9.])", r"(?![0-9]|\.[0-9])", _always),
+    # why: a colon may precede an address (地址：fe80::1 folds to "地址:fe80::1"); finditer
+    # consumes whole addresses, so a match never starts inside one.
+    # Other letters may touch it (登录IP2001:db8::1); short forms such as "d::" (std::) are
+    # scored down by the validator.
+    "ipv6": Boundary(r"(?<![0-9A-Fa-f])", r"(?![0-9A-Za-z:.%])", _always),
     "email": Boundary(r"(?<![A-Za-z0-9._%+\-])", r"(?![A-Za-z0-9\-])", _always),
     "none": Boundary("", "", _always),
 }

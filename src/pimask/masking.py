@@ -10,6 +10,7 @@ OUI of a MAC, the model TAC of an IMEI).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,19 +59,26 @@ def mask_email(value: str) -> str:
 
 
 def mask_ip(value: str) -> str:
-    """Keep the network part: IPv4 first two octets (``10.2.*.*``), IPv6 first two groups.
+    """Keep the network part: IPv4 first two octets, IPv6 first two groups.
+
+    The IPv6 form is rebuilt from the parsed address, so a compressed ``::`` can never
+    survive into the output as a new, valid address.
 
     >>> mask_ip("192.168.1.20")
     '192.168.*.**'
+    >>> mask_ip("2001:db8::8a2e:370:7334")
+    '2001:db8:*'
     """
     folded = fold(value)
-    separator = "." if "." in folded and ":" not in folded else ":"
-    cut = -1
-    for _ in range(2):
-        cut = folded.find(separator, cut + 1)
-        if cut < 0:
-            return mask_middle(value, 0, 0)
-    return value[: cut + 1] + mask_middle(value[cut + 1 :], 0, 0)
+    try:
+        address = ipaddress.ip_address(folded.split("%", 1)[0])
+    except ValueError:
+        return mask_middle(value, 0, 0)
+    if address.version == 6:
+        first, second = address.exploded.split(":")[:2]
+        return f"{int(first, 16):x}:{int(second, 16):x}:{MASK_CHAR}"
+    second_dot = folded.find(".", folded.find(".") + 1)
+    return value[: second_dot + 1] + mask_middle(value[second_dot + 1 :], 0, 0)
 
 
 def mask_mac(value: str) -> str:

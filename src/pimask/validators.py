@@ -198,9 +198,10 @@ def ip_address(value: str) -> Verdict:
     if address.version == 4:
         return Verdict("valid", "ipv4")
     groups = [g for g in candidate.split(":") if g]
-    if len(groups) < 3:
-        # why: "a::b" or "dead::beef" parse but are usually C++ scopes or words.
-        return Verdict("valid", "ipv6_short", -0.3)
+    group_count = len(groups) + (1 if groups and "." in groups[-1] else 0)
+    if group_count < 3:
+        # why: "a::b", "d::" (from std::) or "dead::beef" parse but are usually code or words.
+        return Verdict("valid", "ipv6_short", -0.4)
     return Verdict("valid", "ipv6")
 
 

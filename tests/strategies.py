@@ -1,0 +1,130 @@
+"""Hypothesis strategies for synthetic, checksum-valid personal data in its written forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from pimask import checksums, reference
+
+DIGITS = "0123456789"
+HEX = "0123456789abcdef"
+
+# Noise that may touch a value without joining it: 汉字, full-width punctuation, spaces.
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+PUNCT = st.sampled_from(list("，。；！？（）【】《》、 \t"))
+NOISE = st.text(alphabet=st.one_of(CJK, PUNCT), max_size=12)
+
+CONTEXT_WORDS = {
+    "CN_RESIDENT_ID": ["身份证号", "证件号码", "身份证"],
+    "CN_MOBILE": ["手机号", "联系电话", "手机"],
+    "BANK_CARD": ["银行卡号", "卡号", "借记卡"],
+    "IMEI": ["IMEI", "串号", "设备串号"],
+    "MAC_ADDRESS": ["MAC地址", "网卡", "物理地址"],
+    "EMAIL": ["邮箱", "电子邮件", "邮件"],
+    "IP_ADDRESS": ["登录IP", "来源", "IP地址"],
+}
+
+
+def to_fullwidth(value: str) -> str:
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in value)
+
+
+def _digits(n: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet=DIGITS, min_size=n, max_size=n)
+
+
+@st.composite
+def resident_ids(draw) -> str:
+    province = draw(st.sampled_from(sorted(reference.PROVINCES)))
+    region = province + draw(_digits(4))
+    born = draw(st.dates(dt.date(1920, 1, 1), dt.date(2020, 12, 31)))
+    first17 = region + born.strftime("%Y%m%d") + draw(_digits(3))
+    check = checksums.gb11643_check_char(first17)
+    if check == "X" and draw(st.booleans()):
+        check = "x"
+    return first17 + check
+
+
+@st.composite
+def mobiles(draw) -> str:
+    number = draw(st.sampled_from(sorted(reference.MOBILE_SEGMENTS))) + draw(_digits(8))
+    form = draw(st.sampled_from(["plain", "spaces", "hyphens", "+86", "+86 ", "0086", "(+86)"]))
+    if form == "spaces":
+        return f"{number[:3]} {number[3:7]} {number[7:]}"
+    if form == "hyphens":
+        return f"{number[:3]}-{number[3:7]}-{number[7:]}"
+    if form == "plain":
+        return number
+    return form + number
+
+
+@st.composite
+def bank_cards(draw) -> str:
+    bin6 = draw(st.sampled_from(sorted(b for b in reference.CN_BINS if b.startswith("62"))))
+    length = draw(st.sampled_from([16, 19]))
+    payload = bin6 + draw(_digits(length - 7))
+    number = payload + checksums.luhn_check_digit(payload)
+    if draw(st.booleans()):
+        return " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    return number
+
+
+@st.composite
+def imeis(draw) -> str:
+    payload = draw(st.sampled_from(["35", "86", "01", "49"])) + draw(_digits(12))
+    number = payload + checksums.luhn_check_digit(payload)
+    if draw(st.booleans()):
+        return f"{number[:2]}-{number[2:8]}-{number[8:14]}-{number[14]}"
+    return number
+
+
+@st.composite
+def macs(draw) -> str:
+    octets = draw(st.lists(st.text(alphabet=HEX, min_size=2, max_size=2), min_size=6, max_size=6))
+    if "".join(octets) in ("000000000000", "ffffffffffff"):
+        octets[5] = "5a"
+    if draw(st.booleans()):
+        octets = [o.upper() for o in octets]
+    form = draw(st.sampled_from([":", "-", "."]))
+    if form == ".":
+        joined = "".join(octets)
+        return ".".join(joined[i : i + 4] for i in range(0, 12, 4))
+    return form.join(octets)
+
+
+@st.composite
+def emails(draw) -> str:
+    local = draw(st.from_regex(r"[a-z][a-z0-9]{0,8}(?:[._][a-z0-9]{1,6})?", fullmatch=True))
+    domain = draw(st.from_regex(r"[a-z][a-z0-9]{1,10}", fullmatch=True))
+    tld = draw(st.sampled_from(["com", "cn", "com.cn", "org", "net"]))
+    return f"{local}@{domain}.{tld}"
+
+
+@st.composite
+def ipv4s(draw) -> str:
+    octets = draw(st.lists(st.integers(0, 255), min_size=4, max_size=4))
+    octets[0] = max(octets[0], 1)
+    return ".".join(map(str, octets))
+
+
+@st.composite
+def ipv6s(draw) -> str:
+    groups = draw(st.lists(st.integers(0, 0xFFFF), min_size=8, max_size=8))
+    groups[0] = max(groups[0], 0x2001)
+    text = ":".join(f"{g:x}" for g in groups)
+    if draw(st.booleans()):
+        return f"{groups[0]:x}:{groups[1]:x}::{groups[6]:x}:{groups[7]:x}"
+    return text
+
+
+VALUES = {
+    "CN_RESIDENT_ID": resident_ids(),
+    "CN_MOBILE": mobiles(),
+    "BANK_CARD": bank_cards(),
+    "IMEI": imeis(),
+    "MAC_ADDRESS": macs(),
+    "EMAIL": emails(),
+    "IP_ADDRESS": st.one_of(ipv4s(), ipv6s()),
+}
