@@ -51,6 +51,13 @@ def scan(text: str) -> list[Finding]:
     return default_engine().scan(text)
 
 
-def mask(text: str) -> str:
-    """``text`` with every finding replaced by its default display mask (展示脱敏)."""
-    return default_engine().mask(text)
+def mask(text: str, policy: object | None = None) -> str:
+    """``text`` protected by ``policy``: a built-in name (``"display"``, ``"deidentify"``,
+    ``"anonymize"``, ``"delete"``), a policy file path or a :class:`pimask.policy.Policy`.
+
+    Without a policy: the default display mask (展示脱敏). A ``drop`` operator (the
+    ``delete`` policy) returns ``""`` for a text that holds a covered entity.
+    """
+    if policy is None:
+        return default_engine().mask(text)
+    return default_engine().apply(text, policy).text

@@ -8,9 +8,11 @@ threads.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pimask import recognizers as recognizer_files
 from pimask.errors import ConfigError
@@ -112,6 +114,9 @@ class Engine:
         self._scanner = Scanner(self.recognizers, min_score=min_score)
         self._scanner.finder = _make_finder(backend_name, self._scanner.patterns)
         self.backend = backend_name
+        # policy spec (name, path or id of a Policy) -> (spec, CompiledPolicy); see apply()
+        self._policies: dict[object, tuple[object, Any]] = {}
+        self._policies_lock = threading.Lock()
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -137,20 +142,37 @@ class Engine:
     ) -> Result:
         """Scan ``text`` and rewrite it; the one place every front end transforms text.
 
-        ``policy`` is reserved for the policy system (a :class:`pimask.policy.Policy` or a
-        built-in name); ``None`` means the default display masking.
+        ``policy`` is a :class:`pimask.policy.Policy`, a built-in name (``"display"``,
+        ``"deidentify"``, ``"anonymize"``, ``"delete"``) or a policy file path; ``None``
+        means the default display masking. A policy is loaded and compiled (operators
+        built, keys read) once per engine and reused on every later call.
 
         ``region=(lo, hi)`` acts only on findings that START in ``text[lo:hi]``; the rest of
         ``text`` is context, returned unchanged. The stream uses it to process overlong lines
         in overlapping windows with results identical to whole-line processing.
         """
         if policy is not None:
-            raise ConfigError("policies are not available in this version")
+            return self.compiled_policy(policy).apply(text, region=region)
         findings = self.scan(text)
         if region is not None:
             findings = [f for f in findings if region[0] <= f.start < region[1]]
         actions = [(finding.entity, "mask") for finding in findings]
         return Result(splice(text, findings, _display), False, findings, actions)
+
+    def compiled_policy(self, policy: object) -> Any:
+        """The :class:`pimask.policy.CompiledPolicy` for ``policy`` on this engine (cached)."""
+        slot = policy if isinstance(policy, (str, Path)) else id(policy)
+        cached = self._policies.get(slot)
+        if cached is not None and (cached[0] is policy or isinstance(policy, (str, Path))):
+            return cached[1]
+        from pimask.policy import CompiledPolicy, load_policy
+
+        with self._policies_lock:
+            compiled = CompiledPolicy(load_policy(policy), self)  # type: ignore[arg-type]
+            if len(self._policies) > 32:
+                self._policies.clear()
+            self._policies[slot] = (policy, compiled)
+        return compiled
 
     def __repr__(self) -> str:
         return (

@@ -1,0 +1,149 @@
+"""The policy file format: pydantic models and the level rules they enforce.
+
+A policy names the level it promises (DESIGN §4) and the operators that keep it. Rules
+that need nothing but the file itself (an operator too weak for the level, an encrypt on
+an email) are checked here, when the model is built, so no code path can hold a policy
+that breaks its own promise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from pimask.operators.configs import (
+    DropConfig,
+    Level,
+    MaskConfig,
+    OperatorConfig,
+    TagConfig,
+)
+
+DEFAULT_KEY = "default"
+_ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+class PolicyProblem(ValueError):
+    """A rule broken at ``path`` (dotted, e.g. ``operators.CN_MOBILE``); message has no value."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.reason = message
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Promise(_Strict):
+    """The sentence of a privacy policy this file keeps, quoted, and where it comes from."""
+
+    text: str = Field(min_length=1)
+    source: str = ""
+
+
+class AllowList(_Strict):
+    """Values that are never treated as personal (the company's own 400 number, support@).
+
+    ``values`` match after full-width folding and case folding, and also by canonical form
+    (``+86 139-1234-5678`` equals ``13912345678``); ``patterns`` are regexes that must match
+    the whole (folded) value.
+    """
+
+    values: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+    @field_validator("patterns")
+    @classmethod
+    def _compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for index, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise PolicyProblem(
+                    f"allow.patterns[{index}]", f"regex does not compile ({exc.msg})"
+                ) from None
+        return patterns
+
+
+class RecognizerSelection(_Strict):
+    """Extra recognizer files (paths relative to the policy file) and ids to switch off."""
+
+    files: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+
+def level_default(level: Level) -> OperatorConfig:
+    """The operator for covered entities a policy does not list (and has no ``default`` for)."""
+    if level == "display":
+        return MaskConfig(preset="pimask-display")
+    if level == "delete":
+        return DropConfig()
+    return TagConfig()
+
+
+class Policy(_Strict):
+    """One policy: its level, covered entities, operators, threshold and allowlists."""
+
+    version: Literal[1] = 1
+    name: str = Field(min_length=1, max_length=100)
+    level: Level
+    description: str = ""
+    promise: Promise | None = None
+    min_score: float | None = Field(default=None, ge=0.0, le=1.0)
+    entities: Literal["all"] | tuple[str, ...] = "all"
+    operators: dict[str, OperatorConfig] = Field(default_factory=dict)
+    allow: AllowList = Field(default_factory=AllowList)
+    recognizers: RecognizerSelection = Field(default_factory=RecognizerSelection)
+
+    @field_validator("entities")
+    @classmethod
+    def _entity_names(cls, value: Literal["all"] | tuple[str, ...]) -> object:
+        if value == "all":
+            return value
+        if not value:
+            raise PolicyProblem("entities", "empty list: a policy must cover something")
+        for index, name in enumerate(value):
+            if not _ENTITY_NAME.match(name):
+                raise PolicyProblem(f"entities[{index}]", f"{name!r} is not an entity name")
+        return value
+
+    @model_validator(mode="after")
+    def _keeps_its_promise(self) -> Policy:
+        for entity, config in self.operators.items():
+            path = f"operators.{entity}"
+            if entity != DEFAULT_KEY and not _ENTITY_NAME.match(entity):
+                raise PolicyProblem(path, f"{entity!r} is not an entity name (or 'default')")
+            problem = config.level_problem(self.level)
+            if problem:
+                raise PolicyProblem(
+                    path, f"{config.type} cannot keep level '{self.level}': {problem}"
+                )
+            if entity != DEFAULT_KEY:
+                problem = config.entity_problem(entity)
+                if problem:
+                    raise PolicyProblem(path, problem)
+            if self.entities != "all" and entity not in (DEFAULT_KEY, *self.entities):
+                raise PolicyProblem(
+                    path, f"{entity} has an operator but is not in 'entities' (it would never run)"
+                )
+        return self
+
+    def operator_for(self, entity: str) -> OperatorConfig:
+        """The operator this policy applies to ``entity``."""
+        return (
+            self.operators.get(entity)
+            or self.operators.get(DEFAULT_KEY)
+            or level_default(self.level)
+        )
+
+    def covers(self, entity: str) -> bool:
+        return self.entities == "all" or entity in self.entities
+
+    @property
+    def needs_key(self) -> bool:
+        """True when an operator is keyed (the key comes from the environment at use)."""
+        return any(config.keyed for config in self.operators.values())
