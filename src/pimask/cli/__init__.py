@@ -28,6 +28,8 @@ SUBCOMMAND_MODULES = (
     "pimask.cli.mask",
     "pimask.cli.scan",
     "pimask.cli.recognizers",
+    "pimask.cli.check",
+    "pimask.cli.baseline",
 )
 
 

@@ -183,6 +183,10 @@ def _scan(
         for finding in findings:
             if covered is not None and finding.entity not in covered:
                 continue
+            if options.allowlisted is not None and options.allowlisted(
+                finding.entity, unit.text[finding.start : finding.end]
+            ):
+                continue
             column = None if unit.column is None else unit.column + finding.start
             hit = classify(
                 Hit(

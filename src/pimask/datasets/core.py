@@ -68,12 +68,14 @@ class ValueScanner:
 def fix_value(engine: Engine, policy: object | None, text: str, key: str | None) -> str | None:
     """``text`` rewritten by the policy (None: the policy drops the record)."""
     prefix = context_prefix(key)
-    result = engine.apply(prefix + text, policy=policy)
+    # why: region= acts only on findings in the value; the "name: " prefix is context only.
+    region = (len(prefix), len(prefix) + len(text))
+    result = engine.apply(prefix + text, policy=policy, region=region)
     if result.dropped:
         return None
     if result.text.startswith(prefix):
         return result.text[len(prefix) :]
-    # the key itself was rewritten (a header that looks like a number): fix the value alone
+    # not expected with region=, but never splice a rewritten key back into the value
     alone = engine.apply(text, policy=policy)
     return None if alone.dropped else alone.text
 
@@ -149,6 +151,7 @@ class CheckOptions:
     delimiter: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     accepted: Callable[[Hit], bool] | None = None  # the baseline
+    allowlisted: Callable[[str, str], bool] | None = None  # policy allowlist (entity, value)
     fix: bool = False
 
 

@@ -61,7 +61,12 @@ def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
     os.close(handle)
     try:
         write(temp_name)
-        shutil.copymode(target, temp_name)
+        if target.exists():
+            shutil.copymode(target, temp_name)
+        else:  # a new file gets the usual permissions, not mkstemp's 0600
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_name, 0o666 & ~umask)
         with open(temp_name, "rb") as flushed:
             os.fsync(flushed.fileno())
         os.replace(temp_name, target)

@@ -126,6 +126,10 @@ def _scan_groups(
                 for finding in findings:
                     if covered is not None and finding.entity not in covered:
                         continue
+                    if options.allowlisted is not None and options.allowlisted(
+                        finding.entity, text[finding.start : finding.end]
+                    ):
+                        continue
                     row = first_row + offset + 1
                     hit = classify(
                         Hit(
