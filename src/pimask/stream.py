@@ -459,7 +459,6 @@ class StreamMasker:
         batch_bytes: int = DEFAULT_BATCH_BYTES,
         window_bytes: int = DEFAULT_WINDOW_BYTES,
         margin_bytes: int = DEFAULT_MARGIN_BYTES,
-        may_drop: bool = False,
         stats: Stats | None = None,
         transformer: Transformer | None = None,
     ) -> None:
@@ -469,7 +468,6 @@ class StreamMasker:
         self._batch_bytes = batch_bytes
         self._window = window_bytes
         self._margin = margin_bytes
-        self._may_drop = may_drop
         self.stats = stats or Stats()
         self._pending: deque[_Pending] = deque()
         self._max_pending = 0 if jobs <= 1 else 2 * jobs
@@ -645,6 +643,9 @@ class StreamMasker:
                 raise InputError(f"{pending.source}:{pending.line_no + index}: {message}")
             return
         if result.error is not None:
+            if self._sink is not None:
+                self._sink.close()
+                self._sink = None
             raise InputError(f"{pending.source}:{pending.line_no}: {result.error}")
         if pending.lo == 0:
             self._emitted_to = 0
@@ -672,17 +673,12 @@ class StreamMasker:
             self._sink = None
 
     def _open_sink(self) -> Any:
-        if not self._may_drop:
-            return _Counting(self._out, self.stats)
-        # why: a drop decision may come in the line's last window; until then its output
-        # waits on disk, not in memory.
+        # why: a drop decision or an error may come in the line's last window; until then the
+        # line's output waits (on disk past 8 MiB), so no line is ever half-written.
         return tempfile.SpooledTemporaryFile(max_size=8 << 20)
 
     def _close_sink(self, newline: bytes) -> None:
         sink = self._sink
-        if isinstance(sink, _Counting):
-            sink.write(newline)
-            return
         sink.seek(0)
         while chunk := sink.read(1 << 20):
             self._out.write(chunk)
@@ -744,21 +740,6 @@ class StreamMasker:
 def len_core(pending: _Pending) -> int:
     """Core length of a window task (its input size without the line's newline)."""
     return pending.size - (1 if pending.last and pending.newline else 0)
-
-
-class _Counting:
-    """Writes straight to ``out`` and counts bytes (the sink for lines that cannot drop)."""
-
-    __slots__ = ("out", "stats")
-
-    def __init__(self, out: BinaryIO, stats: Stats) -> None:
-        self.out = out
-        self.stats = stats
-
-    def write(self, data: bytes) -> None:
-        if data:
-            self.out.write(data)
-            self.stats.bytes_out += len(data)
 
 
 # --------------------------------------------------------------------------- reading

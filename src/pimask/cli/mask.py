@@ -129,7 +129,6 @@ def run(args: argparse.Namespace) -> int:
         factory,
         out,
         jobs=jobs,
-        may_drop=policy is not None,
         stats=stats,
         transformer=transformer,
     )
