@@ -30,6 +30,9 @@ SUBCOMMAND_MODULES = (
     "pimask.cli.recognizers",
     "pimask.cli.check",
     "pimask.cli.baseline",
+    "pimask.cli.policy",
+    "pimask.cli.verify",
+    "pimask.cli.reveal",
 )
 
 

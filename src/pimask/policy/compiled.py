@@ -30,7 +30,15 @@ ALLOW = "allow"
 class CompiledPolicy:
     """``policy`` ready to run on ``engine`` (its own engine when it loads recognizers)."""
 
-    def __init__(self, policy: Policy, engine: Engine, keys: KeyRing | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        engine: Engine,
+        keys: KeyRing | None = None,
+        *,
+        build_operators: bool = True,
+    ) -> None:
+        """``build_operators=False`` gives a scan-only view (``pimask verify``): no keys."""
         from pimask.engine import Engine
 
         source = source_of(policy) or f"policy {policy.name!r}"
@@ -48,7 +56,7 @@ class CompiledPolicy:
         self.min_score = policy.min_score
         entities = engine.entities
         self.covered = frozenset(e for e in entities if policy.covers(e))
-        if policy.needs_key and keys is None:
+        if policy.needs_key and keys is None and build_operators:
             try:
                 keys = load_keys()
             except ConfigError as exc:
@@ -61,7 +69,8 @@ class CompiledPolicy:
             problem = config.entity_problem(entity)
             if problem:
                 raise ConfigError(f"{source}: operators: for {entity}: {problem}")
-            self.operators[entity] = build_operator(entity, config, keys)
+            if build_operators:
+                self.operators[entity] = build_operator(entity, config, keys)
             self.operator_names[entity] = config.type
         self._allow_values = frozenset(fold(v).casefold() for v in policy.allow.values)
         self._allow_canonical = frozenset(

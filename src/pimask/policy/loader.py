@@ -139,9 +139,10 @@ def parse_policy(text: str, source: str, base_dir: Path | None = None) -> Policy
 def known_entities(policy: Policy) -> set[str]:
     """Entities the recognizers this policy uses can report."""
     from pimask import recognizers
+    from pimask.engine import recognizer_files_combine  # shares the engine's built-in cache
 
     extra = [recognizers.load_recognizer_file(path) for path in policy.recognizers.files]
-    active = recognizers.combine(recognizers.load_builtin(), extra, policy.recognizers.disable)
+    active = recognizer_files_combine(extra, policy.recognizers.disable)
     return {spec.entity for spec in active}
 
 
