@@ -10,7 +10,9 @@ import pimask
 from pimask.errors import ConfigError
 from pimask.recognizers import load_builtin
 
-TICKET = "客户反馈：手机号13912345678无法登录，身份证号11010519491231002X，邮箱zhang.san@example.com。"
+TICKET = (
+    "客户反馈：手机号13912345678无法登录，身份证号11010519491231002X，邮箱zhang.san@example.com。"
+)
 
 
 def test_scan_returns_sorted_findings_with_offsets_into_original_text() -> None:

@@ -35,7 +35,9 @@ def test_luhn_check_digit_always_validates(payload: str) -> None:
     assert checksums.luhn_is_valid(payload + checksums.luhn_check_digit(payload))
 
 
-@given(st.text(alphabet="0123456789", min_size=2, max_size=25), st.integers(0, 24), st.integers(1, 9))
+@given(
+    st.text(alphabet="0123456789", min_size=2, max_size=25), st.integers(0, 24), st.integers(1, 9)
+)
 def test_luhn_detects_any_single_digit_error(number: str, position: int, delta: int) -> None:
     valid = number[:-1] + checksums.luhn_check_digit(number[:-1])
     index = position % len(valid)
@@ -43,7 +45,9 @@ def test_luhn_detects_any_single_digit_error(number: str, position: int, delta: 
     assert not checksums.luhn_is_valid(wrong)
 
 
-@pytest.mark.parametrize("junk", ["", "３", "⑱", "¹²³", "٣٣٣٣", "12a4", " 4111111111111111", "\x00"])
+@pytest.mark.parametrize(
+    "junk", ["", "３", "⑱", "¹²³", "٣٣٣٣", "12a4", " 4111111111111111", "\x00"]
+)
 def test_checksums_reject_non_ascii_digits(junk: str) -> None:
     assert not checksums.luhn_is_valid(junk)
     assert not checksums.gb11643_is_valid(junk)

@@ -11,7 +11,11 @@ import pytest
 
 from pimask.cli import main
 
-LOG = "login ok phone=13912345678 ip=10.24.3.17\n订单号13912345678已发货\r\n邮箱 zhang.san@example.com"
+LOG = (
+    "login ok phone=13912345678 ip=10.24.3.17\n"
+    "订单号13912345678已发货\r\n"
+    "邮箱 zhang.san@example.com"
+)
 
 
 @pytest.fixture
