@@ -33,23 +33,45 @@ def _digit_token_outside(view: str, start: int, end: int) -> bool:
     (``a1b2c13812345678``, a hex trace id), or a digit-dot/dash/underscore-digit chain
     (``2023-13812345678``, ``13812345678.50``, ``1_13812345678``). Plain words glued to the
     number (``ID13812345678``, ``tel13812345678``) and 汉字 do not make a longer token.
+    Neither do letters that are all hex digits, if the whole token is hex: ``14691341293c``
+    and ``ab13912345678`` are short hashes, not a phone glued to a word.
     """
     i = start - 1
+    glued = False
     if i >= 0:
         ch = view[i]
         if ch in _JOINERS:
             if i >= 1 and view[i - 1] in _ALNUM and _run_has_digit(view, i - 1, -1):
                 return False
-        elif ch in _ASCII_LETTERS and _run_has_digit(view, i, -1):
-            return False
+        elif ch in _ASCII_LETTERS:
+            if _run_has_digit(view, i, -1):
+                return False
+            glued = True
     j = end
     if j < len(view):
         ch = view[j]
         if ch in _JOINERS:
             if j + 1 < len(view) and view[j + 1] in _ALNUM and _run_has_digit(view, j + 1, 1):
                 return False
-        elif ch in _ASCII_LETTERS and _run_has_digit(view, j, 1):
+        elif ch in _ASCII_LETTERS:
+            if _run_has_digit(view, j, 1):
+                return False
+            glued = True
+    return not glued or not _hex_token(view, start, end)
+
+
+def _hex_token(view: str, start: int, end: int) -> bool:
+    """Is the ASCII alphanumeric token around ``view[start:end]`` made only of hex digits?"""
+    i = start - 1
+    while i >= 0 and view[i] in _ALNUM:
+        if view[i] not in _HEX:
             return False
+        i -= 1
+    j, limit = end, len(view)
+    while j < limit and view[j] in _ALNUM:
+        if view[j] not in _HEX:
+            return False
+        j += 1
     return True
 
 
@@ -75,21 +97,28 @@ def _hex_group_outside(view: str, start: int, end: int) -> bool:
 
     ``fe80:0:0:3c:22:fb:1a:2b:3c`` holds MAC-shaped runs, but the group before (a short
     all-hex word joined by the same separator) shows it is part of something longer.
-    ``MAC:3c:22:…`` is fine: ``MAC`` is not a hex group.
+    ``MAC:3c:22:…`` is fine: ``MAC`` is not a hex group. A bare 12-hex run joined to any
+    hex group (the last group of a UUID, ``…-bf48-aa482df9cb07``) is part of that token.
     """
     candidate = view[start:end]
     separators = {ch for ch in candidate if ch in ":-."}
+    longest = 4
+    if not separators:
+        separators, longest = _BARE_JOINERS, 64
     i = start - 1
     if i >= 0 and view[i] in separators:
         run = _hex_run(view, i - 1, -1)
-        if 0 < run <= 4:
+        if 0 < run <= longest:
             return False
     j = end
     if j < len(view) and view[j] in separators:
         run = _hex_run(view, j + 1, 1)
-        if 0 < run <= 4:
+        if 0 < run <= longest:
             return False
     return True
+
+
+_BARE_JOINERS = frozenset(":-.")
 
 
 def _hex_run(view: str, index: int, step: int) -> int:

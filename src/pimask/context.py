@@ -3,10 +3,15 @@
 Two sources, strongest first:
 
 1. **Key.** In ``key=value``, ``key: value``, ``"key": "value"``, query strings
-   (``?phone=…&``) and ``手机号：…`` the key names the value. It is read from the text right
-   before the candidate and matched against the recognizer's words.
+   (``?phone=…&``), ``手机号：…`` and ``product/version`` or ``/path/value`` the key names
+   the value. It is read from the text right before the candidate and matched against the
+   recognizer's words. A key that names something else (``peer=``, ``certNo=`` for a card)
+   settles it too: the words of neighbouring fields (``…&imei=`` after an order id) then do
+   not count, because in structured text they label other values.
 2. **Window.** Otherwise the nearest context word in a character window before the
-   candidate (or, failing that, just after it) decides.
+   candidate decides; failing that, a *positive* word just after it (``13812345678（手机）``).
+   Negative words after a value are not used: they almost always label the next field
+   (``13912345678 trace_id=…``), not this one.
 
 When several words match, the one nearest the value wins, and inside a compound key the
 last one wins (``phone_order_id`` is an order id, ``订单手机号`` a mobile): both Chinese and
@@ -26,8 +31,10 @@ _KEY_LOOKBACK = 64
 
 # why: the key is the identifier-like run just before an assignment sign that directly
 # precedes the value, with optional quotes and spaces (JSON, YAML, logfmt, query strings).
+# A slash directly between key and value is a path segment or a product token
+# (``/phone/138…``, ``Chrome/120.0.0.0``).
 _KEY_BEFORE_VALUE = re.compile(
-    r"""(?P<key>[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,47})["']?\s*[:=]\s*["']?\s*\Z"""
+    r"""(?P<key>[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,47})(?:["']?\s*[:=]\s*["']?\s*|/)\Z"""
 )
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _KEY_SPLIT = re.compile(r"[_.\-\s]+")
@@ -62,6 +69,8 @@ class ContextScorer:
         for word in spec.negative:
             self._polarity[word.lower()] = "negative"
         self._window_regex = self._compile_window_regex()
+        for word in spec.negative_keys:  # keys only: added after the window regex is built
+            self._polarity.setdefault(word.lower(), "negative")
         # key matching compares word tokens, so "ts" never matches inside "contacts".
         self._key_words: list[tuple[tuple[str, ...], str]] = [
             (tuple(_key_tokens(word)), word) for word in self._polarity if _is_ascii_word(word)
@@ -76,7 +85,8 @@ class ContextScorer:
         for word in sorted(self._polarity, key=len, reverse=True):
             escaped = re.escape(word)
             if _is_ascii_word(word):
-                escaped = rf"(?<![A-Za-z]){escaped}(?![A-Za-z])"
+                # why: after "@" a word is a mail domain (x@qq.com), not a label
+                escaped = rf"(?<![A-Za-z@]){escaped}(?![A-Za-z])"
             alternatives.append(escaped)
         return re.compile("|".join(alternatives), re.IGNORECASE)
 
@@ -121,19 +131,21 @@ class ContextScorer:
         key_match = _KEY_BEFORE_VALUE.search(view, max(0, start - _KEY_LOOKBACK), start)
         if key_match is not None:
             verdict = self.classify_key(key_match.group("key"))
-            if verdict is not None:
-                word, polarity = verdict
-                adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
-                return ContextResult(adjust, (ContextHit(word, polarity, "key"),))
+            if verdict is None:
+                return _NO_CONTEXT  # the key names something this recognizer does not know
+            word, polarity = verdict
+            adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
+            return ContextResult(adjust, (ContextHit(word, polarity, "key"),))
         if self._window_regex is None or spec.window == 0:
             return _NO_CONTEXT
         last = None
         for match in self._window_regex.finditer(view, max(0, start - spec.window), start):
             last = match
         if last is None:
-            last = self._window_regex.search(view, end, min(len(view), end + _AFTER_WINDOW))
-        if last is None:
-            return _NO_CONTEXT
+            after = self._window_regex.search(view, end, min(len(view), end + _AFTER_WINDOW))
+            if after is None or self._polarity.get(after.group(0).lower()) != "positive":
+                return _NO_CONTEXT
+            last = after
         word = last.group(0).lower()
         polarity = self._polarity.get(word)
         if polarity is None:  # pragma: no cover - every alternative is a listed word

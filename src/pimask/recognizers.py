@@ -57,6 +57,11 @@ class ContextSpec(_Strict):
 
     words: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
+    negative_keys: tuple[str, ...] = Field(
+        default=(),
+        description="Negative words that count only as the value's key (Chrome/120.0.0.0), "
+        "never in the window: a browser name before an address does not make it a version.",
+    )
     window: int = Field(default=32, ge=0, le=200)
     boost: float = Field(default=0.35, ge=0.0, le=1.0)
     key_boost: float = Field(default=0.4, ge=0.0, le=1.0)
