@@ -133,20 +133,27 @@ def build_options(args: argparse.Namespace, *, fix: bool, accepted: Any = None):
         fix=fix,
     )
     if policy is not None:
-        _bind_policy(options, policy)
+        _bind_policy(options, policy, fix=fix)
     return options
 
 
-def _bind_policy(options: Any, policy: Any) -> None:
-    """Forbidden = covered by the policy and not on its allowlist, at its minimum score."""
-    try:
-        from pimask.policy.compiled import CompiledPolicy
-    except ImportError:  # pragma: no cover - the policy package always ships it
-        options.covered = frozenset(e for e in options.engine.entities if policy.covers(e))
-        options.min_score = getattr(policy, "min_score", None)
-        return
-    compiled = CompiledPolicy(policy, options.engine)
-    options.engine = compiled.engine
+def _bind_policy(options: Any, policy: Any, *, fix: bool) -> None:
+    """Forbidden = covered by the policy and not on its allowlist, at its minimum score.
+
+    Checking needs no secret key even for a keyed policy (only --fix writes tokens), so
+    without --fix the policy is bound with a throwaway key that never produces output.
+    """
+    if fix or not getattr(policy, "needs_key", False):
+        compiled = options.engine.compiled_policy(policy)
+    else:
+        import secrets
+
+        from pimask.keys import Key, KeyRing
+        from pimask.policy import CompiledPolicy
+
+        throwaway = Key("check", secrets.token_bytes(32))
+        compiled = CompiledPolicy(policy, options.engine, KeyRing(throwaway, {"check": throwaway}))
+    options.engine = compiled.engine  # a policy may add or disable recognizers
     options.covered = compiled.covered
     options.min_score = compiled.min_score
     options.allowlisted = compiled.allowed
@@ -201,10 +208,14 @@ def write_text(reports: list, args: argparse.Namespace, out: TextIO) -> None:
         if report.error:
             print(f"pimask: error: {report.error}", file=sys.stderr)
         if report.fixed or report.dropped:
-            what = f"fixed {report.fixed} value{'s' if report.fixed != 1 else ''}"
+            done = []
+            if report.fixed:
+                done.append(f"fixed {report.fixed} value{'s' if report.fixed != 1 else ''}")
             if report.dropped:
-                what += f", removed {report.dropped} record{'s' if report.dropped != 1 else ''}"
-            out.write(f"{report.file}: {what}\n")
+                done.append(f"removed {report.dropped} record{'s' if report.dropped != 1 else ''}")
+            out.write(f"{report.file}: {', '.join(done)}\n")
+        if report.skipped:
+            out.write(f"{report.file}: not checked: {report.skipped}\n")
         for note in report.notes:
             out.write(f"{report.file}: note: {note}\n")
         for hit in report.hits:

@@ -28,7 +28,7 @@ from pimask.datasets.encoding import decode, encode, looks_binary
 from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
-from pimask.errors import InputError
+from pimask.errors import InputError, PimaskError
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
 
@@ -105,7 +105,7 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
 
             return check_parquet(path, options, report)
         _check_text_based(path, format_name, options, report)
-    except InputError as exc:
+    except PimaskError as exc:  # undecodable, malformed, pyarrow missing: name it, go on
         report.error = str(exc)
     except OSError as exc:
         report.error = f"{path}: cannot read ({exc.strerror})"
@@ -142,7 +142,7 @@ def _check_text_based(
     report.hits = list(_scan(path, recheck, fixed_text, scanner, options, None))
     atomic_write_bytes(path, encode(path, fixed_text, decoded.codec))
     report.fixed = sum(1 for edit in edits if not edit.dropped)
-    report.dropped = sum(1 for edit in edits if edit.dropped)
+    report.dropped = len({(edit.start, edit.end) for edit in edits if edit.dropped})
 
 
 def _json_or_lines(path: str, text: str) -> str:
@@ -188,18 +188,20 @@ def _scan(
             ):
                 continue
             column = None if unit.column is None else unit.column + finding.start
+            # why: a quoted CSV field may span lines; name the line the value is on
+            line = unit.line + unit.text.count("\n", 0, finding.start)
             hit = classify(
                 Hit(
                     file=path,
                     entity=finding.entity,
                     score=finding.score,
-                    line=unit.line,
+                    line=line,
                     column=column,
                     row=unit.row,
                     field=unit.field,
                     stable_field=unit.stable_field,
                     length=finding.end - finding.start,
-                    where=describe(handler.name, unit.line, column, unit.row, unit.field),
+                    where=describe(handler.name, line, column, unit.row, unit.field),
                     value=unit.text[finding.start : finding.end],
                 ),
                 unit.pragma,

@@ -30,7 +30,7 @@ def context_prefix(key: str | None) -> str:
     """The ``name: `` put in front of a value so the engine reads ``name`` as its key."""
     if not key:
         return ""
-    cleaned = _NOT_KEY_CHAR.sub("_", key.strip())[-48:]
+    cleaned = _NOT_KEY_CHAR.sub("_", key.strip())[-48:].strip("_.-")
     cleaned = _KEY_START.sub("", cleaned)
     return f"{cleaned}: " if cleaned else ""
 
