@@ -64,29 +64,19 @@ def check_parquet(path: str, options: CheckOptions, report: FileReport) -> FileR
     scanner = ValueScanner(options.engine, options.min_score)
     hits, fixes = _scan_groups(path, parquet, scanned, kinds, scanner, options, pc)
     report.hits = hits
-    if not options.fix or not fixes:
+    if not options.fix:
         return report
-    _rewrite(path, parquet, fixes, pa, pq)
-    report.fixed = sum(
-        1
-        for group in fixes.values()
-        for column in group.values()
-        for v in column.values()
-        if v is not None
-    )
-    report.dropped = sum(
-        1
-        for group in fixes.values()
-        for column in group.values()
-        for v in column.values()
-        if v is None
-    )
-    # why: re-check what was written; integer columns and unfixable values still count.
-    again = FileReport(path, "parquet")
-    check_parquet(path, replace(options, fix=False), again)
-    report.hits = again.hits
+    if fixes:
+        _rewrite(path, parquet, fixes, pa, pq)
+        changes = [v for group in fixes.values() for col in group.values() for v in col.values()]
+        report.fixed = sum(1 for value in changes if value is not None)
+        report.dropped = sum(1 for value in changes if value is None)
+        # why: re-check what was written; unfixable values still count.
+        again = FileReport(path, "parquet")
+        check_parquet(path, replace(options, fix=False), again)
+        report.hits = again.hits
     stuck = sorted(
-        {h.field for h in again.forbidden if h.field and kinds.get(h.field) == "integer"}
+        {hit.field for hit in report.forbidden if hit.field and kinds.get(hit.field) == "integer"}
     )
     if stuck:
         report.notes.append(
