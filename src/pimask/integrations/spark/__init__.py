@@ -109,12 +109,7 @@ def _load_policy(policy: Any) -> Any:
 
 
 def _policy_needs_keys(policy: Any) -> bool:
-    if policy is None:
-        return False
-    needs = getattr(policy, "needs_keys", None)
-    if callable(needs):
-        return bool(needs())
-    return bool(needs)
+    return policy is not None and bool(policy.needs_key)
 
 
 def _key_source(df: DataFrame, policy: Any, keys: Any) -> Any:

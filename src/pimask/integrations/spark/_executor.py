@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,30 +91,25 @@ def load_executor_keys(environ: Mapping[str, str]) -> Any:
 
 
 class _Worker:
-    """An engine (and resolved policy and keys) for one job, built once per process."""
+    """An engine (and compiled policy with its keys) for one job, built once per process."""
 
     def __init__(self, job: Job) -> None:
         self.engine = Engine(**job.engine_options)
-        self.keys = job.keys.load() if job.keys is not None else None
-        self.policy = job.policy
+        self.apply: Callable[[str], Any] = self.engine.apply
+        if job.policy is not None:
+            from pimask.policy import CompiledPolicy
 
-    def apply(self, text: str) -> Any:
-        if self.policy is None:
-            return self.engine.apply(text)
-        return apply_policy(self.engine, text, self.policy, self.keys)
-
-
-def apply_policy(engine: Engine, text: str, policy: Any, keys: Any) -> Any:
-    """``engine.apply(text, policy=...)`` with the job's keys (one place to adapt)."""
-    if keys is None:
-        return engine.apply(text, policy=policy)
-    return engine.apply(text, policy=policy, keys=keys)
+            # why: exactly what Engine.apply(text, policy=...) runs, with the job's keys
+            # (None: CompiledPolicy reads this executor's PIMASK_KEY / PIMASK_KEY_FILE).
+            keys = job.keys.load() if job.keys is not None else None
+            self.apply = CompiledPolicy(job.policy, self.engine, keys).apply
 
 
 _CACHE: OrderedDict[str, _Worker] = OrderedDict()
 _CACHE_SIZE = 4
 _CACHE_LOCK = threading.Lock()
-BUILDS = {"count": 0}  # engines built in this process, for tests and benchmarks
+# Engines built in this process, per job token: lets tests check "once per worker".
+BUILDS: Counter[str] = Counter()
 
 
 def worker_for(job: Job) -> _Worker:
@@ -123,7 +118,7 @@ def worker_for(job: Job) -> _Worker:
         worker = _CACHE.get(job.token)
         if worker is None:
             worker = _Worker(job)
-            BUILDS["count"] += 1
+            BUILDS[job.token] += 1
             _CACHE[job.token] = worker
             while len(_CACHE) > _CACHE_SIZE:
                 _CACHE.popitem(last=False)
