@@ -72,6 +72,8 @@ class Line:
     negatives: list[list[object]] = field(default_factory=list)
 
     def add(self, text: str) -> None:
+        if not text:
+            return
         self.parts.append(text)
         self.pos += len(text)
 
@@ -230,6 +232,8 @@ def ipv6(rng: random.Random) -> tuple[str, str]:
     """An IPv6 address in one of its written forms, with the form's name."""
     groups = ["2001", "db8" if rng.random() < 0.3 else f"{rng.randrange(0x2400, 0x2410):x}"]
     groups += [f"{rng.randrange(0x10000):x}" for _ in range(6)]
+    if rng.random() < 0.15:
+        groups = [g.upper() for g in groups]
     roll = rng.random()
     if roll < 0.25:
         return ":".join(groups), "ipv6_full"
@@ -378,8 +382,8 @@ _KEYS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("card ", "card number ", "charged card ", "debit card "),
     },
     "IMEI": {
-        "json": ("imei", "deviceImei", "imei_no", "IMEI"),
-        "kv": ("imei", "IMEI", "dev_imei"),
+        "json": ("imei", "deviceImei", "imei_no", "IMEI", "imei1", "imei_2"),
+        "kv": ("imei", "IMEI", "dev_imei", "IMEI1", "imei2"),
         "zh": ("IMEI:", "串号", "手机串号：", "设备IMEI ", "IMEI号"),
         "en": ("IMEI ", "imei=", "device IMEI "),
     },
@@ -423,6 +427,8 @@ def _value_form(rng: random.Random, entity: str, style: str) -> tuple[str, str]:
         return v, "id18"
     if entity == "CN_MOBILE":
         v = mobile(rng)
+        if style in ("json", "kv") and r < 0.1:
+            return "86" + v, "mobile_msisdn86"  # E.164 without "+", as telecom logs write it
         if style in ("json", "kv") and r < 0.6:
             return v, "mobile"
         forms = (
@@ -493,14 +499,20 @@ def _value_form(rng: random.Random, entity: str, style: str) -> tuple[str, str]:
 
 
 def _zh_separate(rng: random.Random, line: Line, following: str) -> None:
-    """Punctuate between an ASCII value and a following ASCII word, as writers do.
+    """Punctuate between a value and a following ASCII word, as writers do.
 
     ``…@example.comIP地址…`` or ``…3c:22:fb:1a:2b:3cbuild 1.2`` are unreadable to people
     too: glued to 汉字 is a real form, glued to the next ASCII word is not.
     """
     last = fold(line.parts[-1][-1:]) if line.parts else ""
+    after_value = (
+        bool(line.spans or line.negatives)
+        and max((span[1] for span in (*line.spans, *line.negatives)), default=-1) == line.pos
+    )
     head = following[:1]
-    if last.isascii() and last.isalnum() and head.isascii() and (head.isalnum() or head in "(+"):
+    if (after_value or (last.isascii() and last.isalnum())) and (
+        head.isascii() and (head.isalnum() or head in "(+")
+    ):
         line.add(rng.choice(("，", "；", " ", "、")))
 
 
@@ -510,16 +522,26 @@ def add_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
     keys = _KEYS[entity]["kv" if style == "query" else style]
     key = rng.choice(keys)
     if style == "json":
-        line.add(f'"{key}":"')
+        if value.isdigit() and value[0] != "0" and rng.random() < 0.3:
+            line.add(f'"{key}":')  # numbers logged as JSON numbers
+            line.pii(value, entity, form + "_json_number")
+            return
+        line.add(f'"{key}": "' if rng.random() < 0.3 else f'"{key}":"')
         line.pii(value, entity, form)
         line.add('"')
     elif style in ("kv", "query"):
         line.add(f"{key}=")
         line.pii(value, entity, form)
+        if style == "kv" and entity in _LISTABLE and rng.random() < 0.15:
+            second, second_form = _value_form(rng, entity, style)
+            line.add(",")
+            line.pii(second, entity, second_form + "_list_item")
     elif style == "zh":
         # why: these forms are recognisable without a label; bare MACs, IMEIs, cards and
         # IDs are not (to a reader either), so they always come with one.
         contextless = entity in ("EMAIL", "IP_ADDRESS", "CN_MOBILE") or form in (
+            "id18",
+            "id18_lower_x",
             "mac_colon",
             "mac_colon_upper",
             "mac_hyphen",
@@ -547,14 +569,40 @@ def add_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
             line.pii(value, entity, form + "_angle")
             line.add(">")
             return
+        decorated = _DECORATIONS.get(entity)
+        if decorated and rng.random() < 0.25 and decorated[2](form):
+            before, after = rng.choice(decorated[:2])
+            line.add(before)
+            line.pii(value, entity, form + "_uri")
+            line.add(after.replace("{n}", str(rng.randint(1024, 65535))))
+            return
         line.add(key)
         line.pii(value, entity, form)
+
+
+_LISTABLE = frozenset({"CN_MOBILE", "EMAIL", "IP_ADDRESS", "IMEI"})
+# Values inside URIs and tool output: (prefix, suffix) pairs, and which forms fit.
+_DECORATIONS: dict[str, tuple] = {
+    "IP_ADDRESS": (
+        ("GET http://", ":{n}/health"),
+        ("inet ", "/24 brd"),
+        lambda form: form == "ipv4",
+    ),
+    "EMAIL": (("mailto:", "?subject=invoice"), ("href=mailto:", " "), lambda form: True),
+    "CN_MOBILE": (("tel:", ";ext=1"), ("href=tel:", ">"), lambda form: " " not in form),
+    "MAC_ADDRESS": (
+        ("ether ", " txqueuelen 1000"),
+        ("link/ether ", " brd ff:ff:ff:ff:ff:ff"),
+        lambda form: form in ("mac_colon", "mac_colon_upper"),
+    ),
+}
 
 
 _NEG_KINDS = (
     "order_id", "epoch_ms", "snowflake", "sha256", "md5", "uuid", "hdfs_block", "trace_id",
     "version", "price", "date", "service_number", "landline", "bad_check_id", "bad_luhn_card",
-    "git_sha", "short_hash",
+    "git_sha", "short_hash", "long_number", "hex_token", "oid", "clock_time", "bad_luhn_imei",
+    "bad_segment_mobile", "version_v", "version_zh", "compact_ts",
 )  # fmt: skip
 
 
@@ -605,6 +653,42 @@ def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
     elif kind == "bad_check_id":
         key = rng.choice(("身份证号", "证件号码：")) if zh else rng.choice(("id_card", "idNo"))
         value = resident_id_wrong_check(rng)
+    elif kind == "long_number":  # a valid value inside a longer digit run (serials, batches)
+        key = rng.choice(("批次号", "序列号")) if zh else rng.choice(("sn", "batch", "serial"))
+        inner = rng.choice((resident_id(rng)[:17], mobile(rng), bank_card(rng), imei(rng)))
+        value = _digits(rng, rng.randint(1, 4)) + inner + _digits(rng, rng.randint(0, 3))
+    elif kind == "hex_token":  # a hex id that starts or ends with valid-looking digits
+        key = rng.choice(("nonce", "rid", "token_hash", "req"))
+        inner = rng.choice((mobile(rng), imei(rng)))
+        pad = "".join(rng.choice("abcdef") for _ in range(1)) + hexstr(rng, rng.randint(0, 12))
+        value = inner + pad if rng.random() < 0.5 else pad + inner
+    elif kind == "oid":
+        key = rng.choice(("oid", "OID", "snmp"))
+        value = "1.3.6.1." + ".".join(str(rng.randint(1, 255)) for _ in range(rng.randint(3, 8)))
+    elif kind == "clock_time":
+        key = rng.choice(("at", "elapsed", "耗时", "uptime"))
+        value = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+        if rng.random() < 0.5:
+            value += f".{rng.randint(0, 999):03d}"
+    elif kind == "bad_luhn_imei":
+        key = rng.choice(("IMEI:", "串号")) if zh else rng.choice(("imei", "IMEI"))
+        valid = imei(rng)
+        value = valid[:-1] + str((int(valid[-1]) + rng.randint(1, 9)) % 10)
+    elif kind == "bad_segment_mobile":  # 11 digits in an unallocated segment (120, 140-144)
+        key = rng.choice(("手机号", "电话")) if zh else rng.choice(("phone", "mobile"))
+        value = rng.choice(("120", "121", "140", "141", "144", "160", "169")) + _digits(rng, 8)
+    elif kind == "version_zh":  # Chinese puts the label after: 升级到2.3.1.0版本
+        _zh_separate(rng, line, "升")
+        line.add(rng.choice(("升级到", "当前为", "回滚至", "安装了 ")))
+        line.neg(version4(rng), kind)
+        line.add(rng.choice(("版本", " 版本", "版")))
+        return
+    elif kind == "compact_ts":  # yyyymmddHHMMSS + ms, used as batch and request numbers
+        key = rng.choice(("req_time", "batch", "时间戳", "seqno"))
+        value = f"{_birth(rng, 2019, 2024):%Y%m%d}{_digits(rng, 9)}"
+    elif kind == "version_v":
+        key = rng.choice(("app", "client", "sdk", "客户端"))
+        value = "v" + version4(rng)
     elif kind == "bad_luhn_card":
         key = rng.choice(("银行卡号", "卡号：")) if zh else rng.choice(("card_no", "cardNo"))
         value = bank_card_wrong_luhn(rng)

@@ -27,6 +27,8 @@ from pimask.findings import ContextHit, Polarity
 from pimask.recognizers import ContextSpec
 
 _AFTER_WINDOW = 12
+_DIGITS = "0123456789"
+_KEY_CACHE_SIZE = 4096
 _KEY_LOOKBACK = 64
 
 # why: the key is the identifier-like run just before an assignment sign that directly
@@ -37,6 +39,8 @@ _KEY_BEFORE_VALUE = re.compile(
     r"""(?P<key>[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,47})(?:["']?\s*[:=]\s*["']?\s*|/)\Z"""
 )
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# why: numbered keys (imei1, IMEI2, phone2) name the same thing as their stem
+_DIGIT_SUFFIX = re.compile(r"(?<=[a-z])(?=[0-9])")
 _KEY_SPLIT = re.compile(r"[_.\-\s]+")
 
 
@@ -45,8 +49,8 @@ def _is_ascii_word(word: str) -> bool:
 
 
 def _key_tokens(key: str) -> list[str]:
-    spaced = _CAMEL_BOUNDARY.sub("_", key)
-    return [token for token in _KEY_SPLIT.split(spaced.lower()) if token]
+    spaced = _DIGIT_SUFFIX.sub("_", _CAMEL_BOUNDARY.sub("_", key).lower())
+    return [token for token in _KEY_SPLIT.split(spaced) if token]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,9 @@ class ContextScorer:
             (tuple(_key_tokens(word)), word) for word in self._polarity if _is_ascii_word(word)
         ]
         self._cjk_words = [word for word in self._polarity if not _is_ascii_word(word)]
+        # why: logs repeat a few hundred keys millions of times; classifying one costs a
+        # scan over every word, a lookup costs nothing. Bounded, so odd input can't grow it.
+        self._key_cache: dict[str, tuple[str, Polarity] | None] = {}
 
     def _compile_window_regex(self) -> re.Pattern[str] | None:
         if not self._polarity:
@@ -92,6 +99,17 @@ class ContextScorer:
 
     def classify_key(self, key: str) -> tuple[str, Polarity] | None:
         """The word that decides what ``key`` names, with its polarity, or None."""
+        try:
+            return self._key_cache[key]
+        except KeyError:
+            pass
+        verdict = self._classify_key(key)
+        if len(self._key_cache) >= _KEY_CACHE_SIZE:
+            self._key_cache.clear()
+        self._key_cache[key] = verdict
+        return verdict
+
+    def _classify_key(self, key: str) -> tuple[str, Polarity] | None:
         best: tuple[int, int, str] | None = None  # (end position, length, word)
         if key.isascii():
             tokens = _key_tokens(key)
@@ -123,6 +141,24 @@ class ContextScorer:
         word = best[2]
         return word, self._polarity[word]
 
+    def _labels_value_before(self, view: str, end: int, after: re.Match[str]) -> bool:
+        """Does a word found after the value describe it (rather than the next value)?
+
+        A word that is itself followed by ``:``/``=`` or a number is the key of the next
+        value (``…3797交易号:2023…``), never a label of this one. Otherwise positive words
+        do (``13812345678（手机）``), and a negative word does only when it is a Chinese word
+        right behind the value (``2.3.1.0版本``, ``2.3.1.0 版本``): English labels precede
+        their values, so ``13912345678 trace_id …`` names the next field.
+        """
+        following = view[after.end() : after.end() + 3].lstrip(" \"'")[:1]
+        if following and (following in ":=" or following in _DIGITS):
+            return False
+        word = after.group(0)
+        if self._polarity.get(word.lower()) == "positive":
+            return True
+        gap = view[end : after.start()]
+        return not word.isascii() and len(gap) <= 1 and not gap.strip()
+
     def score(self, view: str, start: int, end: int) -> ContextResult:
         """Score adjustment for the candidate ``view[start:end]`` and the words behind it."""
         if not self._polarity:
@@ -141,11 +177,16 @@ class ContextScorer:
         last = None
         for match in self._window_regex.finditer(view, max(0, start - spec.window), start):
             last = match
-        if last is None:
-            after = self._window_regex.search(view, end, min(len(view), end + _AFTER_WINDOW))
-            if after is None or self._polarity.get(after.group(0).lower()) != "positive":
-                return _NO_CONTEXT
+        # the word nearest the value wins; one behind it only if it labels this value
+        after = self._window_regex.search(view, end, min(len(view), end + _AFTER_WINDOW))
+        if (
+            after is not None
+            and (last is None or after.start() - end < start - last.end())
+            and self._labels_value_before(view, end, after)
+        ):
             last = after
+        if last is None:
+            return _NO_CONTEXT
         word = last.group(0).lower()
         polarity = self._polarity.get(word)
         if polarity is None:  # pragma: no cover - every alternative is a listed word

@@ -158,7 +158,8 @@ def mac_address(value: str) -> Verdict:
     if len(hexdigits) != 12 or any(ch not in "0123456789abcdef" for ch in hexdigits):
         return Verdict("invalid", "octets")
     if hexdigits in ("ffffffffffff", "000000000000"):
-        return Verdict("valid", "broadcast_or_zero", -0.4)
+        # why: not personal; low enough that even a "mac=" key cannot lift it to 0.5
+        return Verdict("valid", "broadcast_or_zero", -0.7)
     if hexdigits.isdigit():
         # why: a bare 12-digit decimal number is far more often a counter than a MAC.
         return Verdict("valid", "decimal_only", -0.2)
