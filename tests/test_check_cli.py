@@ -1,0 +1,186 @@
+"""``pimask check``: exit codes, what the report names (and never shows), formats, guards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pimask.cli import check as check_cli
+from pimask.cli import main
+from pimask.datasets import FORMATS
+from pimask.datasets.core import DEFAULT_MAX_BYTES
+
+MOBILE = "13912345678"
+ID = "11010519491231002X"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # no stray baseline from elsewhere
+    return tmp_path
+
+
+def test_exit_codes_clean_findings_usage(workdir: Path, capsys) -> None:
+    (workdir / "clean.csv").write_text("name,city\n张三,北京\n", encoding="utf-8")
+    (workdir / "dirty.csv").write_text(f"name,手机号\n张三,{MOBILE}\n", encoding="utf-8")
+    assert main(["check", "clean.csv"]) == 0
+    assert main(["check", "clean.csv", "dirty.csv"]) == 1
+    assert main(["check", "missing.csv"]) == 2
+    assert "missing.csv: no such file" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["check"])
+    assert info.value.code == 2
+
+
+def test_report_names_file_row_column_entity_never_the_value(workdir: Path, capsys) -> None:
+    (workdir / "users.csv").write_text(
+        f"编号,手机号,身份证号\n1,{MOBILE},\n2,,{ID}\n", encoding="utf-8"
+    )
+    assert main(["check", "users.csv"]) == 1
+    out = capsys.readouterr().out
+    assert "users.csv: row 1, column 手机号 (line 2): CN_MOBILE" in out
+    assert "users.csv: row 2, column 身份证号 (line 3): CN_RESIDENT_ID" in out
+    assert "users.csv: column 手机号: 1 CN_MOBILE" in out  # per-column summary
+    assert MOBILE not in out and ID not in out
+    assert main(["check", "--show-values", "users.csv"]) == 1
+    assert MOBILE in capsys.readouterr().out
+
+
+def test_text_and_jsonl_locations(workdir: Path, capsys) -> None:
+    (workdir / "app.log").write_text(f"ok\nuser phone={MOBILE} login\n", encoding="utf-8")
+    (workdir / "ev.jsonl").write_text(
+        f'{{"a": 1}}\n{{"user": {{"contacts": [{{"tel": "{MOBILE}"}}]}}}}\n', encoding="utf-8"
+    )
+    assert main(["check", "app.log", "ev.jsonl"]) == 1
+    out = capsys.readouterr().out
+    assert "app.log:2:12: CN_MOBILE" in out
+    assert "ev.jsonl: line 2, key user.contacts[0].tel: CN_MOBILE" in out
+    assert "ev.jsonl: key user.contacts[].tel: 1 CN_MOBILE" in out
+
+
+def test_json_format(workdir: Path, capsys) -> None:
+    (workdir / "u.csv").write_text(f"phone\n{MOBILE}\n", encoding="utf-8")
+    assert main(["check", "--format", "json", "u.csv"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["forbidden"] == 1
+    (finding,) = report["findings"]
+    assert finding["row"] == 1 and finding["field"] == "phone"
+    assert finding["entity"] == "CN_MOBILE" and "value" not in finding
+    assert report["files"][0]["fields"] == [{"field": "phone", "entity": "CN_MOBILE", "count": 1}]
+
+
+def test_sarif_format(workdir: Path, capsys) -> None:
+    (workdir / "a.log").write_text(
+        f"tel {MOBILE}\nhotline {MOBILE} pimask: allow\n", encoding="utf-8"
+    )
+    assert main(["check", "--format", "sarif", "a.log"]) == 1
+    sarif = json.loads(capsys.readouterr().out)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["CN_MOBILE"]
+    first, second = run["results"]
+    assert first["ruleId"] == "CN_MOBILE" and "suppressions" not in first
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 5, "endColumn": 16}
+    assert second["suppressions"] == [{"kind": "inSource"}]
+    assert MOBILE not in json.dumps(sarif)
+
+
+def test_gbk_file_is_detected_and_checked(workdir: Path, capsys) -> None:
+    (workdir / "gbk.csv").write_bytes(f"姓名,联系电话\n张三,{MOBILE}\n".encode("gbk"))
+    assert main(["check", "gbk.csv"]) == 1
+    assert "column 联系电话" in capsys.readouterr().out
+
+
+def test_undecodable_file_is_reported_and_others_still_checked(workdir: Path, capsys) -> None:
+    (workdir / "bad.csv").write_bytes(b"a,b\n\xff\xfe\xfd,1\n")
+    (workdir / "good.csv").write_text(f"phone\n{MOBILE}\n", encoding="utf-8")
+    assert main(["check", "bad.csv", "good.csv"]) == 2
+    captured = capsys.readouterr()
+    assert "bad.csv: not UTF-8 (line 2, byte offset 4)" in captured.err
+    assert "good.csv: row 1, column phone" in captured.out
+
+
+def test_encoding_option(workdir: Path, capsys) -> None:
+    (workdir / "u.csv").write_bytes(f"手机\n{MOBILE}\n".encode("gb18030"))
+    assert main(["check", "--encoding", "utf-8", "u.csv"]) == 2
+    assert "cannot decode as utf-8" in capsys.readouterr().err
+    assert main(["check", "--encoding", "gbk", "u.csv"]) == 1
+
+
+def test_max_bytes_guard(workdir: Path, capsys) -> None:
+    (workdir / "big.log").write_text("x" * 2000 + "\n", encoding="utf-8")
+    assert main(["check", "--max-bytes", "1000", "big.log"]) == 2
+    assert "more than --max-bytes 1000" in capsys.readouterr().err
+    assert main(["check", "--max-bytes", "0", "big.log"]) == 0
+    assert main(["check", "--max-bytes", "-1", "big.log"]) == 2
+
+
+def test_malformed_json_and_csv_name_the_line(workdir: Path, capsys) -> None:
+    (workdir / "x.json").write_text('{\n  "a": [1, 2,\n}\n', encoding="utf-8")
+    (workdir / "y.csv").write_text('a,b\n1,"open\n', encoding="utf-8")
+    assert main(["check", "x.json", "y.csv"]) == 2
+    err = capsys.readouterr().err
+    assert "x.json: line 3, column 1: invalid JSON" in err
+    assert "y.csv: line 2: unterminated quoted field" in err
+
+
+def test_binary_text_file_is_skipped_not_failed(workdir: Path, capsys) -> None:
+    (workdir / "blob.txt").write_bytes(b"\x00\x01" + MOBILE.encode())
+    assert main(["check", "blob.txt"]) == 0
+    assert "blob.txt: not checked: binary file" in capsys.readouterr().out
+
+
+def test_policy_selects_forbidden_entities(workdir: Path, tmp_path: Path) -> None:
+    (workdir / "u.csv").write_text("ip\n10.24.3.17\n", encoding="utf-8")
+    policy = tmp_path / "mobiles-only.yaml"
+    policy.write_text(
+        "version: 1\nname: mobiles-only\nlevel: display\nentities: [CN_MOBILE]\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "u.csv"]) == 1  # default: every entity is forbidden
+    assert main(["check", "--policy", str(policy), "u.csv"]) == 0
+
+
+def test_policy_allowlist_is_respected(workdir: Path, tmp_path: Path) -> None:
+    (workdir / "u.csv").write_text(f"hotline\n{MOBILE}\n", encoding="utf-8")
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        f"version: 1\nname: p\nlevel: display\nallow:\n  values: ['{MOBILE}']\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--policy", str(policy), "u.csv"]) == 0
+
+
+def test_keyed_policy_checks_without_a_key(workdir: Path, monkeypatch, capsys) -> None:
+    monkeypatch.delenv("PIMASK_KEY", raising=False)
+    monkeypatch.delenv("PIMASK_KEY_FILE", raising=False)
+    (workdir / "u.csv").write_text(f"phone\n{MOBILE}\n", encoding="utf-8")
+    assert main(["check", "--policy", "deidentify", "u.csv"]) == 1
+    assert main(["check", "--fix", "--policy", "deidentify", "u.csv"]) == 2  # fixing needs it
+    assert "PIMASK_KEY" in capsys.readouterr().err
+
+
+def test_parquet_locations(workdir: Path, capsys) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pa.table({"id": [1, 2, 3], "手机号": ["x", None, MOBILE], "tags": [[1], [2], [3]]})
+    pq.write_table(table, workdir / "u.parquet", row_group_size=2)
+    assert main(["check", "u.parquet"]) == 1
+    out = capsys.readouterr().out
+    assert "u.parquet: row 3, column 手机号: CN_MOBILE" in out
+    assert "columns not checked (not string or integer): tags" in out
+
+
+def test_not_parquet_is_reported(workdir: Path, capsys) -> None:
+    pytest.importorskip("pyarrow")
+    (workdir / "fake.parquet").write_bytes(b"not parquet at all")
+    assert main(["check", "fake.parquet"]) == 2
+    assert "fake.parquet: not a readable Parquet file" in capsys.readouterr().err
+
+
+def test_cli_constants_match_the_library() -> None:
+    assert check_cli.FORMATS == FORMATS
+    assert check_cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
