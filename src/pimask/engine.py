@@ -18,8 +18,9 @@ from pimask import recognizers as recognizer_files
 from pimask.errors import ConfigError
 from pimask.findings import Finding
 from pimask.masking import display_mask
+from pimask.ner import NerPipeline
 from pimask.recognizers import RecognizerSpec
-from pimask.scanner import CandidateFinder, PythonFinder, Scanner
+from pimask.scanner import CandidateFinder, PythonFinder, Scanner, resolve_overlaps
 
 DEFAULT_MIN_SCORE = 0.5
 BACKEND_ENV = "PIMASK_BACKEND"
@@ -81,6 +82,10 @@ class Engine:
         entities: report only these entity types (None: all).
         min_score: findings scoring below this are not reported.
         backend: candidate finder, ``"python"``; default from ``$PIMASK_BACKEND``.
+        enable: model-based detectors to switch on by id, off by default because they cost
+            more than patterns: ``"zh_person"`` (PERSON) and ``"zh_address"`` (ADDRESS),
+            jieba-based, run only on text containing CJK (:mod:`pimask.ner`). Their findings
+            join the same overlap resolution and carry Explanations like pattern findings.
     """
 
     def __init__(
@@ -91,6 +96,7 @@ class Engine:
         entities: Iterable[str] | None = None,
         min_score: float = DEFAULT_MIN_SCORE,
         backend: str | None = None,
+        enable: Iterable[str] = (),
     ) -> None:
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"min_score must be between 0 and 1, got {min_score}")
@@ -99,16 +105,20 @@ class Engine:
             for spec in recognizer_files
         ]
         active = recognizer_files_combine(extra, disabled)
+        ner = NerPipeline.create(enable)
         if entities is not None:
             wanted = set(entities)
-            known = {spec.entity for spec in active}
+            known = {spec.entity for spec in active} | set(ner.entities if ner else ())
             unknown = wanted - known
             if unknown:
                 raise ConfigError(f"unknown entities: {', '.join(sorted(unknown))}")
             active = [spec for spec in active if spec.entity in wanted]
-            if not active:
+            ner = ner.only(wanted) if ner else None
+            if not active and ner is None:
                 raise ConfigError("no active recognizers for the selected entities")
+        self.ner: NerPipeline | None = ner
         self.recognizers: tuple[RecognizerSpec, ...] = tuple(active)
+        self._priorities = {spec.id: spec.priority for spec in self.recognizers}
         self.min_score = min_score
         backend_name = backend or os.environ.get(BACKEND_ENV, "python")
         self._scanner = Scanner(self.recognizers, min_score=min_score)
@@ -121,13 +131,20 @@ class Engine:
     @property
     def entities(self) -> tuple[str, ...]:
         """Entity types this engine can report, in recognizer order, without repeats."""
-        return tuple(dict.fromkeys(spec.entity for spec in self.recognizers))
+        ner = self.ner.entities if self.ner else ()
+        return tuple(dict.fromkeys([*(spec.entity for spec in self.recognizers), *ner]))
 
     def scan(self, text: str, *, min_score: float | None = None) -> list[Finding]:
         """Findings in ``text``, sorted by start, offsets into ``text``."""
         if not isinstance(text, str):
             raise TypeError(f"scan() expects str, got {type(text).__name__}")
-        return self._scanner.scan(text, min_score=min_score)
+        findings = self._scanner.scan(text, min_score=min_score)
+        if self.ner is not None:
+            threshold = self.min_score if min_score is None else min_score
+            extra = self.ner.scan(text, threshold)
+            if extra:
+                findings = resolve_overlaps(findings + extra, self._priorities)
+        return findings
 
     def mask(self, text: str) -> str:
         """``text`` with every finding replaced by its default display mask."""

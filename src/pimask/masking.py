@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pimask.ner.address import mask_address
+from pimask.ner.person import mask_person
 from pimask.normalize import fold
 
 MASK_CHAR = "*"
@@ -113,6 +115,8 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "IP_ADDRESS": DisplayRule("network part: IPv4 /16, IPv6 first two groups", mask_ip),
     "MAC_ADDRESS": DisplayRule("vendor OUI (first 3 octets)", mask_mac),
     "IMEI": DisplayRule("TAC (first 8 digits)", mask_imei),
+    "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
+    "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }
 
 

@@ -1,0 +1,241 @@
+"""PERSON / ADDRESS precision and recall on CLUENER2020 dev, and what the detectors cost.
+
+Measurement only: the test suite never reads CLUENER (it lives in ``../shared``, outside
+the repository). CLUENER labels ``name`` → PERSON and ``address`` → ADDRESS; offsets in the
+file are inclusive and are converted to pimask's half-open spans.
+
+A finding counts as a true positive only when entity, start and end equal a label's
+(strict); findings that overlap a label of their entity without matching it are counted in
+``partial``. CLUENER's ``address`` covers every place mention (``台湾``, ``北京``), while
+pimask's ADDRESS is a postal address (a road with a number, a building unit): recall is
+also reported on the ``street_level`` labels (those containing 路 / 街 / 号 / 栋 / 室 …).
+
+Cost: MB/s (UTF-8 input) of ``Engine.scan`` over all dev texts with the detectors on and
+off, medians of ``--repeat`` runs in one process, jieba's dictionary load reported apart.
+
+    python benchmarks/cluener.py                       # ../shared/data/cluener/dev.json
+    python benchmarks/cluener.py --sweep --errors 20   # thresholds, and the first misses
+    python benchmarks/cluener.py --smoke               # seconds-long, built-in sample (CI)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import statistics
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pimask
+from pimask.engine import DEFAULT_MIN_SCORE
+from pimask.ner import tokenizer
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "cluener" / "dev.json"
+LABELS = {"name": "PERSON", "address": "ADDRESS"}
+_STREET_LEVEL = re.compile(r"[0-9路街巷弄号栋幢座单元室楼]")
+
+# Format-compatible sample for --smoke (synthetic sentences, no real person).
+SMOKE_SAMPLE = [
+    {
+        "text": "客户王小明反映，寄到上海市浦东新区碧波路690号的快递丢了。",
+        "label": {
+            "name": {"王小明": [[2, 4]]},
+            "address": {"上海市浦东新区碧波路690号": [[10, 24]]},
+        },
+    },
+    {
+        "text": "彭小军认为，国内银行现在走的是台湾的发卡模式，",
+        "label": {"name": {"彭小军": [[0, 2]]}},
+    },
+    {"text": "温格的球队终于又踢了一场经典的比赛，", "label": {}},
+]
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    tp: int = 0
+    partial: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "tp": self.tp,
+            "partial": self.partial,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def read_documents(path: Path) -> list[dict]:
+    """CLUENER's file: JSON objects one after another (pretty-printed, not one per line)."""
+    decoder = json.JSONDecoder()
+    text = path.read_text(encoding="utf-8")
+    documents, position = [], 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            return documents
+        document, position = decoder.raw_decode(text, position)
+        documents.append(document)
+
+
+def gold_spans(document: dict) -> set[tuple[str, int, int]]:
+    spans = set()
+    for label, entity in LABELS.items():
+        for spans_of_surface in document.get("label", {}).get(label, {}).values():
+            for start, end_inclusive in spans_of_surface:
+                spans.add((entity, start, end_inclusive + 1))
+    return spans
+
+
+def evaluate(
+    engine: pimask.Engine, documents: Iterable[dict], min_score: float
+) -> tuple[dict[str, Counts], Counts, list[tuple[str, str, int, int, str]]]:
+    """Per-entity counts, street-level ADDRESS counts, and the errors (kind, entity, span)."""
+    counts = {entity: Counts() for entity in LABELS.values()}
+    street = Counts()
+    errors: list[tuple[str, str, int, int, str]] = []
+    for document in documents:
+        text = document["text"]
+        gold = gold_spans(document)
+        predicted = {
+            (f.entity, f.start, f.end)
+            for f in engine.scan(text, min_score=min_score)
+            if f.entity in counts
+        }
+        for entity, start, end in gold:
+            counts[entity].gold += 1
+            if entity == "ADDRESS" and _STREET_LEVEL.search(text[start:end]):
+                street.gold += 1
+                street.tp += (entity, start, end) in predicted
+            if (entity, start, end) not in predicted:
+                errors.append(("miss", entity, start, end, text))
+        for entity, start, end in predicted:
+            counts[entity].predicted += 1
+            if (entity, start, end) in gold:
+                counts[entity].tp += 1
+            else:
+                overlaps = any(e == entity and s < end and start < t for e, s, t in gold)
+                counts[entity].partial += overlaps
+                errors.append(("false", entity, start, end, text))
+    return counts, street, errors
+
+
+def throughput(engine: pimask.Engine, texts: list[str], repeat: int) -> float:
+    """Median MB/s (UTF-8 bytes of input) of scanning every text once."""
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for text in texts:
+            engine.scan(text)
+        timings.append(time.perf_counter() - started)
+    return size / statistics.median(timings) / 1e6
+
+
+def _errors(errors: list, limit: int, show_values: bool) -> Iterator[str]:
+    for kind, entity, start, end, text in errors[:limit]:
+        value = text[start:end] if show_values else f"[{end - start} chars]"
+        yield f"  {kind:5} {entity:7} {start:3}-{end:<3} {value}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument("--sweep", action="store_true", help="P/R at several thresholds")
+    parser.add_argument("--repeat", type=int, default=3, help="throughput runs (median)")
+    parser.add_argument("--errors", type=int, default=0, help="list the first N errors")
+    parser.add_argument("--show-values", action="store_true", help="print error values")
+    parser.add_argument("--smoke", action="store_true", help="built-in 3-sentence sample")
+    parser.add_argument("--json", action="store_true", help="one JSON report on stdout")
+    args = parser.parse_args(argv)
+
+    documents = SMOKE_SAMPLE if args.smoke else read_documents(args.data)
+    started = time.perf_counter()
+    tokenizer.load()
+    load_seconds = time.perf_counter() - started
+
+    ner_engine = pimask.Engine(enable=["zh_person", "zh_address"])
+    counts, street, errors = evaluate(ner_engine, documents, args.min_score)
+    texts = [document["text"] for document in documents]
+    repeat = 1 if args.smoke else args.repeat
+    with_ner = throughput(ner_engine, texts, repeat)
+    patterns_only = throughput(pimask.Engine(), texts, repeat)
+    report: dict = {
+        "data": "smoke sample" if args.smoke else str(args.data),
+        "documents": len(documents),
+        "min_score": args.min_score,
+        "entities": {entity: c.as_dict() for entity, c in counts.items()},
+        "address_street_level_recall": round(street.recall, 4),
+        "address_street_level_gold": street.gold,
+        "speed_mb_s": {
+            "patterns_only": round(patterns_only, 3),
+            "with_zh_person_address": round(with_ner, 3),
+            "ratio": round(patterns_only / with_ner, 1) if with_ner else None,
+        },
+        "jieba_load_seconds": round(load_seconds, 2),
+        "machine": f"{platform.machine()} {platform.python_implementation()} "
+        f"{platform.python_version()}",
+    }
+    if args.sweep:
+        report["sweep"] = {
+            str(threshold): {
+                entity: c.as_dict()
+                for entity, c in evaluate(ner_engine, documents, threshold)[0].items()
+            }
+            for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+        }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{report['data']}: {len(documents)} texts, min_score {args.min_score}")
+    print(f"{'entity':8} {'gold':>5} {'pred':>5} {'tp':>5} {'part':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for entity, c in counts.items():
+        print(
+            f"{entity:8} {c.gold:5} {c.predicted:5} {c.tp:5} {c.partial:5} "
+            f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
+        )
+    print(f"ADDRESS recall on street-level labels: {street.recall:.3f} of {street.gold}")
+    speed = report["speed_mb_s"]
+    print(
+        f"speed: patterns only {speed['patterns_only']} MB/s, with zh_person+zh_address "
+        f"{speed['with_zh_person_address']} MB/s (x{speed['ratio']} slower); "
+        f"jieba load {load_seconds:.2f} s"
+    )
+    for threshold, row in report.get("sweep", {}).items():
+        cells = "  ".join(
+            f"{entity} P={c['precision']:.3f} R={c['recall']:.3f}" for entity, c in row.items()
+        )
+        print(f"  min_score {threshold}: {cells}")
+    if args.errors:
+        print(f"first {args.errors} errors:")
+        for line in _errors(errors, args.errors, args.show_values):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
