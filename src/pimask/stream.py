@@ -364,6 +364,59 @@ class Stats:
         return "\n".join(lines) + "\n"
 
 
+# --------------------------------------------------------------------------- signals
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: stop like Ctrl-C (log shippers stop their filters this way)."""
+
+
+class SignalGuard:
+    """Turns SIGINT/SIGTERM into exceptions, but never in the middle of writing a result.
+
+    why: an exception raised inside a big ``write`` leaves half a line in the output, and one
+    raised between taking a result off the queue and writing it leaves a gap. Inside
+    ``with guard:`` the signal is remembered and raised when the block ends; outside (reading,
+    waiting for a worker) it is raised at once, so Ctrl-C never waits for more input.
+    """
+
+    def __init__(self) -> None:
+        self._depth = 0
+        self._pending: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._previous[signum] = signal.signal(signum, self._handle)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self._depth:
+            self._pending = signum
+            return
+        self._raise(signum)
+
+    @staticmethod
+    def _raise(signum: int) -> None:
+        if signum == signal.SIGTERM:
+            raise Terminated
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> SignalGuard:
+        self._depth += 1
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._pending is not None and exc_type is None:
+            signum, self._pending = self._pending, None
+            self._raise(signum)
+
+
 # --------------------------------------------------------------------------- the masker
 
 
@@ -461,6 +514,7 @@ class StreamMasker:
         margin_bytes: int = DEFAULT_MARGIN_BYTES,
         stats: Stats | None = None,
         transformer: Transformer | None = None,
+        guard: SignalGuard | None = None,
     ) -> None:
         if window_bytes < 16 or margin_bytes < 16:
             raise ValueError("window and margin must be at least 16 bytes")
@@ -469,6 +523,7 @@ class StreamMasker:
         self._window = window_bytes
         self._margin = margin_bytes
         self.stats = stats or Stats()
+        self._guard = guard or SignalGuard()
         self._pending: deque[_Pending] = deque()
         self._max_pending = 0 if jobs <= 1 else 2 * jobs
         if jobs <= 1:
@@ -626,15 +681,16 @@ class StreamMasker:
         """Write finished results in order; wait while more than ``block_over`` are queued."""
         queue = self._pending
         while queue and (len(queue) > block_over or queue[0].handle.ready()):
-            pending = queue.popleft()
-            self._write(pending, pending.handle.get())
+            result = queue[0].handle.get()  # may be interrupted: the queue is still intact
+            with self._guard:
+                self._write(queue.popleft(), result)
 
     def _write(self, pending: _Pending, result: LinesResult | WindowResult) -> None:
         stats = self.stats
         stats.actions.update(result.actions)
         if isinstance(result, LinesResult):
             if result.out:
-                self._out.write(result.out)
+                write_all(self._out, result.out)
                 stats.bytes_out += len(result.out)
             stats.lines += result.lines
             stats.dropped += result.dropped
@@ -681,10 +737,10 @@ class StreamMasker:
         sink = self._sink
         sink.seek(0)
         while chunk := sink.read(1 << 20):
-            self._out.write(chunk)
+            write_all(self._out, chunk)
             self.stats.bytes_out += len(chunk)
         sink.close()
-        self._out.write(newline)
+        write_all(self._out, newline)
         self.stats.bytes_out += len(newline)
 
     def _warn_inconsistent(self, pending: _Pending) -> None:
@@ -702,7 +758,8 @@ class StreamMasker:
         """Process everything complete so far, write it in order and flush ``out``."""
         self._submit_batch()
         self._drain(block_over=0)
-        self._out.flush()
+        with self._guard:
+            self._out.flush()
 
     def close(self) -> None:
         """End of all input: finish, flush, stop the workers."""
@@ -716,9 +773,11 @@ class StreamMasker:
         try:
             queue = self._pending
             while queue and queue[0].handle.ready():
-                pending = queue.popleft()
-                self._write(pending, pending.handle.get())
-            self._out.flush()
+                result = queue[0].handle.get()
+                with self._guard:
+                    self._write(queue.popleft(), result)
+            with self._guard:
+                self._out.flush()
         finally:
             self._shutdown(graceful=False)
 
@@ -735,6 +794,22 @@ class StreamMasker:
         else:
             pool.terminate()
         pool.join()
+
+
+def write_all(out: BinaryIO, data: bytes) -> None:
+    """Write every byte of ``data``.
+
+    why: with ``PYTHONUNBUFFERED=1`` (common in containers) ``sys.stdout.buffer`` is a raw
+    FileIO whose ``write`` may write only part of the data (a signal during a pipe write),
+    returning the count; ignoring it would silently lose output.
+    """
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if written is None:  # a non-blocking raw stream that is full: wait for it
+            select.select([], [out], [])
+            continue
+        view = view[written:]
 
 
 def len_core(pending: _Pending) -> int:

@@ -21,7 +21,7 @@ from pimask.cli.common import add_engine_options, engine_from_args, open_input
 from pimask.errors import ConfigError, InputError
 
 PIPE_READ = 64 * 1024
-FILE_READ = 1 << 20
+FILE_READ = 256 * 1024  # one batch: a broken pipe is noticed within a batch
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -97,16 +97,15 @@ def load_policy(spec: str | None) -> Any:
     return load(spec)
 
 
-class _Terminated(Exception):
-    """SIGTERM: stop like Ctrl-C, flushing what is done (log shippers stop filters this way)."""
-
-
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated
-
-
 def run(args: argparse.Namespace) -> int:
-    from pimask.stream import ChunkReader, Stats, StreamMasker, resolve_jobs
+    from pimask.stream import (
+        ChunkReader,
+        SignalGuard,
+        Stats,
+        StreamMasker,
+        Terminated,
+        resolve_jobs,
+    )
 
     try:
         jobs = resolve_jobs(args.jobs)
@@ -124,13 +123,15 @@ def run(args: argparse.Namespace) -> int:
     stats = Stats()
     live = args.line_buffered or _isatty(out)
     progress = _progress(args)
-    previous_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    guard = SignalGuard()
+    guard.install()
     masker = StreamMasker(
         factory,
         out,
         jobs=jobs,
         stats=stats,
         transformer=transformer,
+        guard=guard,
     )
     try:
         for name in args.files or ["-"]:
@@ -145,10 +146,10 @@ def run(args: argparse.Namespace) -> int:
                         masker.flush()
                 masker.end()
         masker.close()
-    except (KeyboardInterrupt, _Terminated) as exc:
+    except (KeyboardInterrupt, Terminated) as exc:
         _quiet(masker.abort)
         _finish(args, stats, progress, out)
-        if isinstance(exc, _Terminated):
+        if isinstance(exc, Terminated):
             return 128 + signal.SIGTERM
         raise
     except InputError:
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
         masker.terminate()
         raise
     finally:
-        signal.signal(signal.SIGTERM, previous_term)
+        guard.restore()
     _finish(args, stats, progress, out)
     return 0
 

@@ -1,0 +1,228 @@
+"""``pimask mask`` end to end: files, pipes, follow mode, signals, errors, stats, progress."""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+import pimask
+from pimask.cli import main
+from pimask.stream import Transformer, mask_bytes
+
+pytestmark = pytest.mark.slow
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample.log"
+TRICKY = (
+    b"\xff\xfe invalid \x00 NUL\r\n"
+    + b"lone\rCR 13912345678\n"
+    + "手机号15812345678，邮箱 zhang.san@example.com\n".encode()
+    + b"no final newline 10.24.3.17"
+)
+REAL = Transformer(pimask.default_engine())
+CLI = [sys.executable, "-c", "import sys; from pimask.cli import main; sys.exit(main())", "mask"]
+
+
+def masked(data: bytes) -> bytes:
+    return mask_bytes(data, REAL)
+
+
+def test_file_to_output_is_lossless_and_masked(tmp_path: Path) -> None:
+    source = tmp_path / "in.log"
+    source.write_bytes(TRICKY)
+    target = tmp_path / "out.log"
+    assert main(["mask", str(source), "-o", str(target)]) == 0
+    out = target.read_bytes()
+    assert out == masked(TRICKY)
+    assert out.startswith(b"\xff\xfe invalid \x00 NUL\r\nlone\rCR 139****5678\n")
+    assert out.endswith(b"no final newline 10.24.3.17") or b"10.24.3.17" not in out
+
+
+def test_several_files_are_processed_in_order(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.log", tmp_path / "b.log"
+    first.write_bytes(b"a 13912345678")  # no final newline: stays that way
+    second.write_bytes(b"b 15812345678\n")
+    target = tmp_path / "out.log"
+    assert main(["mask", str(first), str(second), "-o", str(target)]) == 0
+    assert target.read_bytes() == b"a 139****5678b 158****5678\n"
+
+
+def _big_input(tmp_path: Path, copies: int) -> tuple[Path, bytes]:
+    block = SAMPLE.read_bytes() + TRICKY + b"\n"
+    path = tmp_path / "big.log"
+    path.write_bytes(block * copies)
+    return path, masked(block)
+
+
+def test_two_workers_match_one_through_the_cli(tmp_path: Path) -> None:
+    path, block_out = _big_input(tmp_path, 200)  # ~360 KB: more than one batch
+    one = subprocess.run([*CLI, "-j", "1", str(path)], capture_output=True, check=True)
+    two = subprocess.run([*CLI, "-j", "2", str(path)], capture_output=True, check=True)
+    assert one.stdout == block_out * 200
+    assert two.stdout == one.stdout
+    assert two.stderr == b""
+
+
+def _read_line(stream, timeout: float = 60.0) -> bytes:
+    """One line from a pipe, failing (not hanging) if it does not come."""
+    fd = stream.fileno()
+    data = b""
+    deadline = time.monotonic() + timeout
+    while not data.endswith(b"\n"):
+        remaining = deadline - time.monotonic()
+        ready, _, _ = select.select([fd], [], [], max(remaining, 0))
+        assert ready, f"no complete line after {timeout}s; got {data!r}"
+        chunk = os.read(fd, 1)
+        assert chunk, f"output closed early; got {data!r}"
+        data += chunk
+    return data
+
+
+@pytest.mark.parametrize("extra", [[], ["-j", "2"], ["--line-buffered"]])
+def test_follow_mode_each_line_arrives_before_the_next_is_written(extra: list[str]) -> None:
+    proc = subprocess.Popen(
+        [*CLI, *extra], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for number in range(4):
+            line = f"line {number} 手机号1391234567{number}\r\n".encode()
+            proc.stdin.write(line)
+            proc.stdin.flush()
+            # the slow writer holds the next line back until this one has come out
+            assert _read_line(proc.stdout) == masked(line)
+        proc.stdin.close()
+        assert proc.stdout.read() == b""
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_broken_pipe_ends_quietly(tmp_path: Path, jobs: str) -> None:
+    path, _ = _big_input(tmp_path, 1500)
+    proc = subprocess.Popen(
+        [*CLI, "-j", jobs, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    _read_line(proc.stdout)
+    proc.stdout.close()  # like `| head -1`
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
+
+
+@pytest.mark.parametrize(
+    ("jobs", "signum", "code"),
+    [("1", signal.SIGINT, 130), ("2", signal.SIGINT, 130), ("1", signal.SIGTERM, 143)],
+)
+def test_interrupt_flushes_whole_finished_lines(
+    tmp_path: Path, jobs: str, signum: int, code: int
+) -> None:
+    copies = 3000
+    path, block_out = _big_input(tmp_path, copies)
+    proc = subprocess.Popen(
+        [*CLI, "-j", jobs, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.read1(1)  # wait until it is under way
+    proc.send_signal(signum)
+    out = first + proc.stdout.read()
+    returncode = proc.wait(timeout=120)
+    expected = block_out * copies
+    if returncode == 0:  # finished before the signal landed (a fast machine)
+        assert out == expected
+        return
+    assert returncode == code
+    assert out and out.endswith(b"\n")
+    assert expected.startswith(out)
+
+
+def test_errors_exit_2_and_name_the_file(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "missing.log"
+    assert main(["mask", str(missing)]) == 2
+    assert "missing.log: no such file" in capsys.readouterr().err
+    source = tmp_path / "in.log"
+    source.write_bytes(b"keep me 13912345678\n")
+    assert main(["mask", str(source), "-o", str(source)]) == 2
+    assert "output is also an input" in capsys.readouterr().err
+    assert source.read_bytes() == b"keep me 13912345678\n"
+    assert main(["mask", "-j", "0", str(source)]) == 2
+    assert "-j expects" in capsys.readouterr().err
+
+
+def test_unknown_policy_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "in.log"
+    source.write_bytes(b"x\n")
+    assert main(["mask", "--policy", str(tmp_path / "no-such-policy.yaml"), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pimask: error:")
+
+
+def test_stats_go_to_stderr_and_output_is_unchanged(tmp_path: Path) -> None:
+    source = tmp_path / "in.log"
+    source.write_bytes(TRICKY)
+    result = subprocess.run([*CLI, "--stats", str(source)], capture_output=True, check=True)
+    assert result.stdout == masked(TRICKY)
+    err = result.stderr.decode()
+    assert "4 lines (0 dropped)" in err and "MB/s" in err
+    assert "CN_MOBILE" in err and "EMAIL" in err
+    assert "13912345678" not in err
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    source = tmp_path / "in.log"
+    source.write_bytes(TRICKY)
+    result = subprocess.run([*CLI, str(source)], capture_output=True, check=True)
+    assert result.stderr == b""
+
+
+def test_progress_bar_on_a_terminal_for_named_files(tmp_path: Path) -> None:
+    pytest.importorskip("tqdm")
+    path, block_out = _big_input(tmp_path, 20)
+    master, slave = pty.openpty()
+    # a fresh pty is 0x0 characters, and a bar 0 columns wide prints nothing
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    with open(tmp_path / "out.log", "wb") as target:
+        proc = subprocess.Popen([*CLI, str(path)], stdout=target, stderr=slave)
+    os.close(slave)
+    seen = b""
+    try:
+        while True:  # read while it runs: a closed pty may discard what was not read
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the terminal's other side is gone
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+        assert proc.wait(timeout=120) == 0
+    assert (tmp_path / "out.log").read_bytes() == block_out * 20
+    assert b"%" in seen or b"B/s" in seen
+
+
+def test_jsonl_format_through_the_cli(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"phone": "13912345678", "n": 1}\nplain 13912345678\n')
+    target = tmp_path / "out.jsonl"
+    assert main(["mask", "--format", "jsonl", str(source), "-o", str(target)]) == 0
+    assert target.read_bytes() == b'{"phone": "139****5678", "n": 1}\nplain 139****5678\n'
+
+
+def test_stdin_to_stdout_in_process(monkeypatch, capsysbinary) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TRICKY)))
+    assert main(["mask"]) == 0
+    assert capsysbinary.readouterr().out == masked(TRICKY)
