@@ -226,3 +226,48 @@ def test_stdin_to_stdout_in_process(monkeypatch, capsysbinary) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TRICKY)))
     assert main(["mask"]) == 0
     assert capsysbinary.readouterr().out == masked(TRICKY)
+
+
+# ---- policies (pimask.policy)
+
+POLICY_INPUT = b"a 13912345678\r\nnothing here\nmail zhang.san@example.com\nlast 15812345678"
+
+
+def test_policy_delete_drops_lines_with_findings_and_keeps_the_rest(tmp_path: Path) -> None:
+    pytest.importorskip("pimask.policy")
+    source = tmp_path / "in.log"
+    source.write_bytes(POLICY_INPUT)
+    result = subprocess.run(
+        [*CLI, "--policy", "delete", "--stats", str(source)], capture_output=True, check=True
+    )
+    assert result.stdout == b"nothing here\n"
+    assert b"4 lines (3 dropped)" in result.stderr
+
+
+@pytest.mark.parametrize("policy", ["anonymize", "deidentify"])
+def test_policies_give_the_same_output_with_two_workers(
+    tmp_path: Path, monkeypatch, policy: str
+) -> None:
+    pytest.importorskip("pimask.policy")
+    monkeypatch.setenv("PIMASK_KEY", "0123456789abcdef0123456789abcdef")
+    source = tmp_path / "in.log"
+    source.write_bytes(POLICY_INPUT * 50)
+    one = subprocess.run([*CLI, "--policy", policy, str(source)], capture_output=True, check=True)
+    two = subprocess.run(
+        [*CLI, "--policy", policy, "-j", "2", str(source)], capture_output=True, check=True
+    )
+    assert two.stdout == one.stdout
+    assert b"13912345678" not in one.stdout and b"zhang.san" not in one.stdout
+    assert one.stdout.count(b"\n") == POLICY_INPUT.count(b"\n") * 50
+
+
+def test_policy_needing_a_key_fails_at_start_with_exit_2(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("pimask.policy")
+    for name in ("PIMASK_KEY", "PIMASK_KEY_FILE", "PIMASK_KEY_ID"):
+        monkeypatch.delenv(name, raising=False)
+    source = tmp_path / "in.log"
+    source.write_bytes(POLICY_INPUT)
+    result = subprocess.run([*CLI, "--policy", "deidentify", str(source)], capture_output=True)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert b"PIMASK_KEY" in result.stderr and b"13912345678" not in result.stderr

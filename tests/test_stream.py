@@ -331,3 +331,13 @@ def test_stats_report_counts_and_never_values() -> None:
     assert re.search(r"EMAIL\s+mask\s+1", report)
     assert "MB/s" in report
     assert "13912345678" not in report and "zhang" not in report
+
+
+@pytest.mark.parametrize("window", [16, 1 << 20])
+def test_real_delete_policy_drops_an_overlong_line_with_a_finding(window: int) -> None:
+    pytest.importorskip("pimask.policy")
+    deleting = Transformer(pimask.default_engine(), "delete")
+    long_line = b"x" * 200 + b" phone 13912345678 " + b"y" * 200
+    data = b"keep\n" + long_line + b"\n" + b"z" * 300 + b"\n"
+    out = mask_bytes(data, deleting, window_bytes=window, margin_bytes=1024)
+    assert out == b"keep\n" + b"z" * 300 + b"\n"

@@ -224,6 +224,13 @@ def describe_error(exc: BaseException) -> str:
 
 def run_lines(transformer: Transformer, blob: bytes) -> LinesResult:
     """Transform every line in ``blob`` (``\\n``-terminated, the last one may not be)."""
+    block = getattr(transformer.engine, "apply_block", None)
+    if transformer.fmt == "text" and block is not None:
+        # why: the engine's block path skips lines no pattern can match without decoding
+        # them; its output is defined to equal the per-line loop below.
+        done = block(blob, transformer.policy)
+        error = None if done.error is None else (done.error[0], describe_error(done.error[1]))
+        return LinesResult(done.out, done.lines, done.dropped, Counter(done.actions), error)
     text = blob.decode(ENCODING, ERRORS)
     lines = text.split("\n")
     if lines[-1] == "":

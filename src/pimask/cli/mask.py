@@ -84,7 +84,10 @@ def build_transformer(options: dict[str, Any], policy: Any, fmt: str):
     """Picklable factory: each worker process builds its engine once from the options."""
     from pimask.stream import Transformer
 
-    return Transformer(engine_from_args(argparse.Namespace(**options)), policy, fmt)
+    engine = engine_from_args(argparse.Namespace(**options))
+    if policy is not None:
+        engine.apply("", policy)  # why: compile it now, so a missing key is a usage error
+    return Transformer(engine, policy, fmt)
 
 
 def load_policy(spec: str | None) -> Any:
