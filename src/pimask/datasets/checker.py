@@ -175,10 +175,13 @@ def _scan(
     edits: list[Edit] | None,
 ) -> Iterator[Hit]:
     covered = options.covered
-    for unit in handler.units(text):
-        findings = scanner.scan(unit.text, unit.context_key)
+    cells = getattr(handler, "cells", None)
+    stream = cells(text) if cells else ((u.text, u.context_key, u) for u in handler.units(text))
+    for value, key, lazy in stream:
+        findings = scanner.scan(value, key)
         if not findings:
             continue
+        unit = lazy if isinstance(lazy, Unit) else Unit(*lazy)
         forbidden_here = False
         for finding in findings:
             if covered is not None and finding.entity not in covered:

@@ -42,6 +42,7 @@ class ValueScanner:
         self.engine = engine
         self.min_score = min_score
         self._cache: dict[tuple[str | None, str], list[Finding]] = {}
+        self._prefixes: dict[str | None, str] = {}
         self._cache_size = cache_size
 
     def scan(self, text: str, key: str | None) -> list[Finding]:
@@ -49,7 +50,9 @@ class ValueScanner:
         cached = self._cache.get(slot)
         if cached is not None:
             return cached
-        prefix = context_prefix(key)
+        prefix = self._prefixes.get(key)
+        if prefix is None:
+            prefix = self._prefixes[key] = context_prefix(key)
         if prefix:
             shift = len(prefix)
             found = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pimask.datasets.units import Unit
 from pimask.errors import InputError
@@ -20,14 +21,13 @@ from pimask.errors import InputError
 CANDIDATE_DELIMITERS = (",", "\t", ";", "|")
 
 
-@dataclass(frozen=True, slots=True)
-class RawField:
+class RawField(NamedTuple):
     start: int  # raw span, quotes included
     end: int
     quoted: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RawRecord:
     line: int  # 1-based line where the record starts
     start: int  # raw span of the record, terminator included
@@ -63,6 +63,23 @@ def iter_records(name: str, text: str, delimiter: str) -> Iterator[RawRecord]:
     while position < length:
         record_start = position
         record_line = line
+        # fast path: a record on one line without quotes is a plain split
+        newline = text.find("\n", position)
+        stop = length if newline < 0 else newline
+        content_end = stop - 1 if stop > position and text[stop - 1] == "\r" else stop
+        if '"' not in text[position:stop] and "\r" not in text[position:content_end]:
+            fields = []
+            start = position
+            for piece in text[position:content_end].split(delimiter):
+                end = start + len(piece)
+                fields.append(RawField(start, end, False))
+                start = end + 1
+            position = length if newline < 0 else newline + 1
+            line += 1
+            yield RawRecord(
+                record_line, record_start, position, fields, [record_line] * len(fields)
+            )
+            continue
         fields: list[RawField] = []
         field_lines: list[int] = []
         while True:
@@ -106,51 +123,64 @@ class CsvFormat:
         self.delimiter = delimiter
 
     def units(self, text: str) -> Iterator[Unit]:
+        for _, _, args in self.cells(text):
+            yield Unit(*args)
+
+    def cells(self, text: str) -> Iterator[tuple[str, str | None, tuple]]:
+        """``(value, context key, Unit arguments)`` per non-blank cell.
+
+        why: the checker builds a :class:`Unit` only for the few cells with findings;
+        building one per cell cost as much as scanning it.
+        """
         delimiter = self.delimiter or sniff_delimiter(text)
         self.delimiter = delimiter
         header: list[str] | None = None
+        labels: list[str] = []
         row = 0
         for record in iter_records(self.file, text, delimiter):
-            values = [field_value(text, raw) for raw in record.fields]
+            fields = record.fields
+            span = (record.start, record.end)
             if header is None:
-                header = values
-                for index, (raw, value) in enumerate(zip(record.fields, values, strict=True)):
-                    if value.strip():
-                        yield self._unit(value, raw, record, index, None, "(header)", None)
+                header = [field_value(text, raw) for raw in fields]
+                labels = [name or f"#{index + 1}" for index, name in enumerate(header)]
+                for index, (raw, name) in enumerate(zip(fields, header, strict=True)):
+                    if name.strip():
+                        line = record.field_lines[index]
+                        args = (name, line, None, None, "(header)", "(header)", None)
+                        yield name, None, (*args, raw.start, raw.end, span, "csv", raw.quoted)
                 continue
-            if len(values) == 1 and not values[0]:
+            if len(fields) == 1 and fields[0].start == fields[0].end:
                 continue  # a blank line
             row += 1
-            for index, (raw, value) in enumerate(zip(record.fields, values, strict=True)):
-                if not value.strip():
+            for index, raw in enumerate(fields):
+                start, end, quoted = raw
+                value = text[start + 1 : end - 1].replace('""', '"') if quoted else text[start:end]
+                if not value or value.isspace():
                     continue
-                column = header[index] if index < len(header) and header[index] else None
-                label = column if column is not None else f"#{index + 1}"
-                yield self._unit(value, raw, record, index, row, label, column)
-
-    @staticmethod
-    def _unit(
-        value: str,
-        raw: RawField,
-        record: RawRecord,
-        index: int,
-        row: int | None,
-        label: str,
-        context: str | None,
-    ) -> Unit:
-        return Unit(
-            value,
-            record.field_lines[index],
-            row=row,
-            field=label,
-            stable_field=label,
-            context_key=context,
-            start=raw.start,
-            end=raw.end,
-            record=(record.start, record.end),
-            kind="csv",
-            quoted=raw.quoted,
-        )
+                if index < len(header):
+                    label = labels[index]
+                    context = header[index] or None
+                else:
+                    label, context = f"#{index + 1}", None
+                line = record.field_lines[index]
+                yield (
+                    value,
+                    context,
+                    (
+                        value,
+                        line,
+                        None,
+                        row,
+                        label,
+                        label,
+                        context,
+                        start,
+                        end,
+                        span,
+                        "csv",
+                        quoted,
+                    ),
+                )
 
     def encode(self, unit: Unit, value: str) -> str:
         delimiter = self.delimiter or ","

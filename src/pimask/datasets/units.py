@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
-    """One scannable value. ``text`` is personal data: it never appears in the repr."""
+    """One scannable value. ``text`` is personal data: it never appears in the repr.
+
+    Not frozen: readers create hundreds of thousands of these, and a frozen dataclass's
+    ``__init__`` costs several times more. Treat units as read-only all the same.
+    """
 
     text: str = field(repr=False)
     line: int  # 1-based line where the value starts; 0 where lines do not apply (Parquet)
