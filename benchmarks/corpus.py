@@ -407,6 +407,69 @@ _KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# A second vocabulary, written before any measurement on it and never used for tuning:
+# ``--heldout`` swaps it in to show how the detector does on labels it was not tuned on.
+_HELDOUT_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "CN_RESIDENT_ID": {
+        "json": ("idcard_no", "id_num", "personalId", "identityCard", "cert_number"),
+        "kv": ("idcard_no", "id_num", "personal_id", "shenfenzheng"),
+        "zh": ("身份证号码是", "证件号码为", "居民身份证：", "身份证件号 ", "本人身份证"),
+        "en": ("ID No. ", "identity card ", "citizen id "),
+    },
+    "CN_MOBILE": {
+        "json": ("mobilePhone", "user_phone", "tel_no", "cellphone", "receiver_mobile"),
+        "kv": ("user_phone", "tel_no", "cellphone", "mobile_number"),
+        "zh": ("手机号码是", "联系人手机", "收货人电话：", "手机：", "预留手机号 "),
+        "en": ("Mobile No. ", "texting ", "cellphone "),
+    },
+    "BANK_CARD": {
+        "json": ("bank_card_no", "acct_no", "cardNumber", "payCard", "bankAccount"),
+        "kv": ("bank_card_no", "acct_no", "card_num", "pay_card"),
+        "zh": ("银行账号", "卡号为", "付款卡号：", "退款账户 ", "绑定银行卡"),
+        "en": ("card# ", "paid with card ", "account number "),
+    },
+    "IMEI": {
+        "json": ("imei_code", "meid", "deviceImei1", "imeiNo"),
+        "kv": ("imei_code", "meid", "imei_no"),
+        "zh": ("设备串号", "IMEI码：", "手机IMEI号 ", "终端IMEI"),
+        "en": ("IMEI code ", "handset IMEI ", "IMEI/MEID "),
+    },
+    "MAC_ADDRESS": {
+        "json": ("mac_address", "wlan_mac", "eth_mac", "ap_mac", "clientMac"),
+        "kv": ("wlan_mac", "eth_mac", "ap_mac", "macaddr"),
+        "zh": ("无线MAC", "MAC地址为：", "设备MAC ", "网卡地址"),
+        "en": ("MAC Address: ", "client mac ", "wifi mac "),
+    },
+    "EMAIL": {
+        "json": ("email_addr", "mailbox", "receiver", "contactEmail"),
+        "kv": ("email_addr", "mailbox", "rcpt", "reply_to"),
+        "zh": ("邮件地址", "收件人：", "邮箱地址是", "电子邮件 "),
+        "en": ("e-mail: ", "send to ", "contact "),
+    },
+    "IP_ADDRESS": {
+        "json": ("x_forwarded_for", "ip_addr", "srcIp", "remoteIp", "server_addr"),
+        "kv": ("ip_addr", "srcip", "dst_ip", "remote_ip", "xff"),
+        "zh": ("客户端IP", "服务器地址：", "登录地址 ", "来源地址为"),
+        "en": ("remote ip ", "received from ", "via "),
+    },
+}
+_HELDOUT_NEG_KEYS: dict[str, tuple[str, ...]] = {
+    "order_id": ("order_no", "bill_no", "tradeNo", "payment_id", "订单编号"),
+    "epoch_ms": ("event_ts", "create_time_ms", "updated_at", "ts_millis"),
+    "snowflake": ("msgId", "event_id", "log_id", "row_id"),
+    "sha256": ("sha256sum", "file_hash", "content_digest"),
+    "md5": ("md5sum", "content_md5"),
+    "uuid": ("requestId", "correlation_id", "sessionId"),
+    "trace_id": ("spanId", "x-trace-id", "parent_span"),
+    "version": ("app_ver", "os_version", "kernel", "固件版本"),
+    "bad_check_id": ("身份证号码是", "idcard_no"),
+    "bad_luhn_card": ("银行账号", "bank_card_no"),
+    "bad_luhn_imei": ("imei_code", "设备串号"),
+    "bad_segment_mobile": ("user_phone", "手机号码是"),
+}
+_ACTIVE = {"keys": _KEYS, "neg_keys": {}}
+
+
 _ZH_AFTER = ("，", "。", "，请核实", "已核验", "无法登录", " ", "；", "）", "（用户提供）", "")
 
 
@@ -519,7 +582,7 @@ def _zh_separate(rng: random.Random, line: Line, following: str) -> None:
 def add_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
     """Append one labeled value of ``entity`` with the context a ``style`` line gives it."""
     value, form = _value_form(rng, entity, style)
-    keys = _KEYS[entity]["kv" if style == "query" else style]
+    keys = _ACTIVE["keys"][entity]["kv" if style == "query" else style]
     key = rng.choice(keys)
     if style == "json":
         if value.isdigit() and value[0] != "0" and rng.random() < 0.3:
@@ -694,6 +757,9 @@ def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
         value = bank_card_wrong_luhn(rng)
     else:
         raise ValueError(kind)
+    override = _ACTIVE["neg_keys"].get(kind)
+    if override:
+        key = rng.choice(override)
     if style == "json":
         if value.isdigit() and kind in ("epoch_ms", "snowflake") and rng.random() < 0.6:
             line.add(f'"{key}":')
@@ -909,14 +975,31 @@ def _pick(rng: random.Random, mix: tuple[tuple[str, float], ...]) -> str:
 
 
 def generate_labeled(
-    lines: int, seed: int = 0, *, pii_rate: float = 0.6, negative_rate: float = 0.6
+    lines: int,
+    seed: int = 0,
+    *,
+    pii_rate: float = 0.6,
+    negative_rate: float = 0.6,
+    heldout: bool = False,
 ) -> Iterator[dict[str, object]]:
     """Labeled records: ``{"id", "kind", "text", "spans", "negatives"}``.
 
     ``pii_rate`` of the lines carry one to three labeled values (entities drawn uniformly,
     so rare forms are well represented); ``negative_rate`` carry one or two hard
-    negatives; the rest are ordinary log chatter.
+    negatives; the rest are ordinary log chatter. ``heldout`` labels values with a second
+    vocabulary of keys and phrases that detection was not tuned on.
     """
+    _ACTIVE["keys"] = _HELDOUT_KEYS if heldout else _KEYS
+    _ACTIVE["neg_keys"] = _HELDOUT_NEG_KEYS if heldout else {}
+    try:
+        yield from _generate_labeled(lines, seed, pii_rate, negative_rate)
+    finally:
+        _ACTIVE["keys"], _ACTIVE["neg_keys"] = _KEYS, {}
+
+
+def _generate_labeled(
+    lines: int, seed: int, pii_rate: float, negative_rate: float
+) -> Iterator[dict[str, object]]:
     rng = random.Random(seed)
     clock = Clock(rng)
     for index in range(lines):
@@ -1008,6 +1091,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="-", help="output file (default stdout)")
     parser.add_argument("--labeled", action="store_true", help="labeled JSON Lines for quality")
     parser.add_argument("--lines", type=int, default=20_000, help="labeled mode: line count")
+    parser.add_argument("--heldout", action="store_true", help="labeled mode: held-out vocabulary")
     parser.add_argument("--size", type=parse_size, default=parse_size("10MB"),
                         help="throughput mode: bytes to write, e.g. 200MB, 1GB")  # fmt: skip
     parser.add_argument("--pool", type=int, default=50_000, help="throughput mode: distinct lines")
@@ -1016,7 +1100,7 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout.buffer if args.out == "-" else open(args.out, "wb")  # noqa: SIM115
     try:
         if args.labeled:
-            for record in generate_labeled(args.lines, args.seed):
+            for record in generate_labeled(args.lines, args.seed, heldout=args.heldout):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
             summary = f"{args.lines} labeled lines"
         else:

@@ -35,9 +35,16 @@ _KEY_LOOKBACK = 64
 # precedes the value, with optional quotes and spaces (JSON, YAML, logfmt, query strings).
 # A slash directly between key and value is a path segment or a product token
 # (``/phone/138…``, ``Chrome/120.0.0.0``).
+# A quoted key, "=" or "/" is structure (JSON, logfmt, query, path): the key settles what
+# the value is. A bare ``Word: value`` is prose ("MAC Address: …"): if the key says
+# nothing, the words around it still may.
 _KEY_BEFORE_VALUE = re.compile(
-    r"""(?P<key>[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,47})(?:["']?\s*[:=]\s*["']?\s*|/)\Z"""
+    r"""(?P<key>[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]{0,47})"""
+    r"""(?:(?P<quote>["'])?\s*(?P<sep>[:=])\s*["']?\s*|/)\Z"""
 )
+_WORD_SEPARATORS = re.compile(r"[_\-. ]+")
+# Characters that continue a Chinese label: 身份证|号码是：…, 卡号|为 …
+_LABEL_SUFFIX = re.compile(r"[号码是为]*")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # why: numbered keys (imei1, IMEI2, phone2) name the same thing as their stem
 _DIGIT_SUFFIX = re.compile(r"(?<=[a-z])(?=[0-9])")
@@ -46,6 +53,11 @@ _KEY_SPLIT = re.compile(r"[_.\-\s]+")
 
 def _is_ascii_word(word: str) -> bool:
     return word.isascii()
+
+
+def _window_form(word: str) -> str:
+    """How a word is compared in the window: case and separators ignored (tradeNo, trade_no)."""
+    return _WORD_SEPARATORS.sub("", word.lower())
 
 
 def _key_tokens(key: str) -> list[str]:
@@ -73,6 +85,7 @@ class ContextScorer:
         for word in spec.negative:
             self._polarity[word.lower()] = "negative"
         self._window_regex = self._compile_window_regex()
+        self._window_words = {_window_form(word): word for word in self._polarity}
         for word in spec.negative_keys:  # keys only: added after the window regex is built
             self._polarity.setdefault(word.lower(), "negative")
         # key matching compares word tokens, so "ts" never matches inside "contacts".
@@ -92,6 +105,9 @@ class ContextScorer:
         for word in sorted(self._polarity, key=len, reverse=True):
             escaped = re.escape(word)
             if _is_ascii_word(word):
+                # trade_no also matches tradeNo, trade-no, "trade no"
+                parts = [re.escape(part) for part in _WORD_SEPARATORS.split(word) if part]
+                escaped = r"[_\-. ]?".join(parts) or escaped
                 # why: after "@" a word is a mail domain (x@qq.com), not a label
                 escaped = rf"(?<![A-Za-z@]){escaped}(?![A-Za-z])"
             alternatives.append(escaped)
@@ -125,7 +141,8 @@ class ContextScorer:
             for word_tokens, word in self._key_words:
                 joined = "".join(word_tokens)
                 if len(joined) >= 4 and glued.endswith(joined):
-                    candidate = (len(tokens) + 1, len(word_tokens), word)
+                    # the longest glued suffix wins: idcardno is an id card, not a card no
+                    candidate = (len(tokens) + 1, len(joined), word)
                     if best is None or candidate[:2] > best[:2]:
                         best = candidate
         else:
@@ -150,11 +167,12 @@ class ContextScorer:
         right behind the value (``2.3.1.0版本``, ``2.3.1.0 版本``): English labels precede
         their values, so ``13912345678 trace_id …`` names the next field.
         """
-        following = view[after.end() : after.end() + 3].lstrip(" \"'")[:1]
+        rest = _LABEL_SUFFIX.match(view, after.end()).end()  # 身份证|号码是：… is one label
+        following = view[rest : rest + 3].lstrip(" \"'")[:1]
         if following and (following in ":=" or following in _DIGITS):
             return False
         word = after.group(0)
-        if self._polarity.get(word.lower()) == "positive":
+        if self._polarity.get(self._window_words.get(_window_form(word), "")) == "positive":
             return True
         gap = view[end : after.start()]
         return not word.isascii() and len(gap) <= 1 and not gap.strip()
@@ -167,11 +185,12 @@ class ContextScorer:
         key_match = _KEY_BEFORE_VALUE.search(view, max(0, start - _KEY_LOOKBACK), start)
         if key_match is not None:
             verdict = self.classify_key(key_match.group("key"))
-            if verdict is None:
-                return _NO_CONTEXT  # the key names something this recognizer does not know
-            word, polarity = verdict
-            adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
-            return ContextResult(adjust, (ContextHit(word, polarity, "key"),))
+            if verdict is not None:
+                word, polarity = verdict
+                adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
+                return ContextResult(adjust, (ContextHit(word, polarity, "key"),))
+            if key_match.group("quote") or key_match.group("sep") != ":":
+                return _NO_CONTEXT  # a structured key naming something this recognizer doesn't
         if self._window_regex is None or spec.window == 0:
             return _NO_CONTEXT
         last = None
@@ -187,7 +206,7 @@ class ContextScorer:
             last = after
         if last is None:
             return _NO_CONTEXT
-        word = last.group(0).lower()
+        word = self._window_words.get(_window_form(last.group(0)), "")
         polarity = self._polarity.get(word)
         if polarity is None:  # pragma: no cover - every alternative is a listed word
             return _NO_CONTEXT
