@@ -42,7 +42,10 @@ _ADMIN_SUFFIXES = (
     "乡",
     "村",
 )
-_NOT_ADMIN = ("小区", "园区", "校区", "景区", "厂区", "城区", "地区", "山区", "市场", "城市")
+# Words ending like an area that are not one: 阳光小区 (an estate), 农贸市场 (a market).
+_NOT_ADMIN = ("小区", "园区", "校区", "景区", "厂区", "矿区", "市场", "城市")
+# Generic nouns that end in an area suffix but name no place (南山区 and 东城区 are places).
+_GENERIC_AREAS = frozenset({"地区", "山区", "城区", "市区", "郊区", "社区", "街道", "农村", "乡村"})
 _ROAD_SUFFIXES = ("大街", "大道", "胡同", "路", "街", "巷", "弄", "道")
 _BUILDING_SUFFIXES = (
     "小区",
@@ -112,7 +115,7 @@ def _is_admin(token: Token) -> bool:
     word = token.word
     if len(word) < 2 or not _is_han(word):
         return False
-    if word.endswith(_NOT_ADMIN):
+    if word.endswith(_NOT_ADMIN) or word in _GENERIC_AREAS:
         return False
     return token.flag == "ns" or word.endswith(_ADMIN_SUFFIXES)
 
@@ -313,7 +316,7 @@ def mask_address(value: str, char: str = "*") -> str:
     """Display mask: keep the area down to the district, hide the street and house.
 
     >>> mask_address("北京市海淀区中关村大街27号")
-    '北京市海淀区*********'
+    '北京市海淀区********'
     >>> mask_address("碧波路690号")
     '*******'
     """

@@ -197,7 +197,7 @@ def detect(tokens: Sequence[Token], min_score: float) -> list[Finding]:
 def mask_person(value: str, char: str = "*") -> str:
     """Display mask: keep the surname, hide the given name (``张三`` → ``张*``).
 
-    A name without a known surname keeps its first character only.
+    A name without a known surname keeps its first character only, and only a Han one.
 
     >>> mask_person("欧阳娜娜")
     '欧阳**'
@@ -205,7 +205,8 @@ def mask_person(value: str, char: str = "*") -> str:
     '王**'
     """
     found = surnames().of(value)
-    keep = len(found[0]) if found is not None else 1
+    first_is_han = bool(value) and _is_han(value[0])
+    keep = len(found[0]) if found is not None else int(first_is_han)
     if len(value) <= keep:
         return char * len(value)
     return value[:keep] + char * (len(value) - keep)
