@@ -20,7 +20,7 @@ from pimask.findings import Finding
 from pimask.masking import display_mask
 from pimask.ner import NerPipeline
 from pimask.recognizers import RecognizerSpec
-from pimask.scanner import CandidateFinder, PythonFinder, Scanner, resolve_overlaps
+from pimask.scanner import CandidateFinder, Scanner, resolve_overlaps
 
 DEFAULT_MIN_SCORE = 0.5
 BACKEND_ENV = "PIMASK_BACKEND"
@@ -66,10 +66,10 @@ def _display(finding: Finding, value: str) -> str:
     return display_mask(finding.entity, value)
 
 
-def _make_finder(name: str, scanner_patterns: Sequence) -> CandidateFinder:
-    if name == "python":
-        return PythonFinder(scanner_patterns)
-    raise ConfigError(f"unknown scanner backend {name!r} (known: python)")
+def _make_finder(name: str | None, scanner_patterns: Sequence) -> CandidateFinder:
+    from pimask.backends import make_finder
+
+    return make_finder(name, scanner_patterns)
 
 
 class Engine:
@@ -81,7 +81,9 @@ class Engine:
         disabled: recognizer ids to switch off, explicitly.
         entities: report only these entity types (None: all).
         min_score: findings scoring below this are not reported.
-        backend: candidate finder, ``"python"``; default from ``$PIMASK_BACKEND``.
+        backend: candidate finder: ``"auto"`` (Hyperscan when installed, else pure Python),
+            ``"hyperscan"``, ``"python"`` or ``"reference"``; default from
+            ``$PIMASK_BACKEND``, else auto (:mod:`pimask.backends`).
         enable: model-based detectors to switch on by id, off by default because they cost
             more than patterns: ``"zh_person"`` (PERSON) and ``"zh_address"`` (ADDRESS),
             jieba-based, run only on text containing CJK (:mod:`pimask.ner`). Their findings
@@ -120,10 +122,13 @@ class Engine:
         self.recognizers: tuple[RecognizerSpec, ...] = tuple(active)
         self._priorities = {spec.id: spec.priority for spec in self.recognizers}
         self.min_score = min_score
-        backend_name = backend or os.environ.get(BACKEND_ENV, "python")
+        from pimask.backends import resolve_backend
+
+        backend_name = resolve_backend(backend or os.environ.get(BACKEND_ENV))
         self._scanner = Scanner(self.recognizers, min_score=min_score)
         self._scanner.finder = _make_finder(backend_name, self._scanner.patterns)
         self.backend = backend_name
+        self._hint = threading.local()  # see _apply_hinted
         # policy spec (name, path or id of a Policy) -> (spec, CompiledPolicy); see apply()
         self._policies: dict[object, tuple[object, Any]] = {}
         self._policies_lock = threading.Lock()
@@ -138,7 +143,9 @@ class Engine:
         """Findings in ``text``, sorted by start, offsets into ``text``."""
         if not isinstance(text, str):
             raise TypeError(f"scan() expects str, got {type(text).__name__}")
-        findings = self._scanner.scan(text, min_score=min_score)
+        hint = getattr(self._hint, "value", None)
+        patterns = hint[1] if hint is not None and hint[0] is text else None
+        findings = self._scanner.scan(text, min_score=min_score, patterns=patterns)
         if self.ner is not None:
             threshold = self.min_score if min_score is None else min_score
             extra = self.ner.scan(text, threshold)
@@ -175,6 +182,32 @@ class Engine:
             findings = [f for f in findings if region[0] <= f.start < region[1]]
         actions = [(finding.entity, "mask") for finding in findings]
         return Result(splice(text, findings, _display), False, findings, actions)
+
+    def apply_block(self, blob: bytes, policy: object | None = None) -> Any:
+        """:meth:`apply` on every line of ``blob`` (``\\n``-separated bytes), as bytes.
+
+        The fast path for streams: the backend flags the lines a pattern may match in one
+        pass over the block; other lines are copied without being decoded. The output is
+        identical to decoding each line (UTF-8, ``surrogateescape``), applying, encoding.
+        Returns a :class:`pimask.backends.block.BlockResult`.
+        """
+        from pimask.backends.block import apply_block
+
+        return apply_block(self, blob, policy)
+
+    def _apply_hinted(self, text: str, policy: object | None, patterns: object) -> Result:
+        """:meth:`apply`, letting the scan of exactly ``text`` run only ``patterns``.
+
+        ``patterns`` are the backend's flags for this line (None: all); they are sound, so
+        the result equals :meth:`apply`. Thread-local, so a shared engine stays safe.
+        """
+        if patterns is None:
+            return self.apply(text, policy)
+        self._hint.value = (text, patterns)
+        try:
+            return self.apply(text, policy)
+        finally:
+            self._hint.value = None
 
     def compiled_policy(self, policy: object) -> Any:
         """The :class:`pimask.policy.CompiledPolicy` for ``policy`` on this engine (cached)."""

@@ -85,6 +85,16 @@ class PythonFinder:
             for match in regex.finditer(view):
                 yield index, match.start(), match.end()
 
+    def find_only(self, view: str, indices: Iterable[int]) -> Iterator[Candidate]:
+        """:meth:`find` restricted to the patterns ``indices`` (in pattern order)."""
+        compiled = self._compiled
+        for index in sorted(indices):
+            _index, regex, requires_any = compiled[index]
+            if requires_any and not any(literal in view for literal in requires_any):
+                continue
+            for match in regex.finditer(view):
+                yield index, match.start(), match.end()
+
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:
     """Keep a deterministic set of non-overlapping findings, sorted by start.
@@ -127,15 +137,30 @@ class Scanner:
         self.recognizers = list(recognizers)
         self.patterns = compile_patterns(self.recognizers)
         self.min_score = min_score
-        self.finder: CandidateFinder = finder or PythonFinder(self.patterns)
+        self._exact = PythonFinder(self.patterns)
+        self.finder: CandidateFinder = finder or self._exact
         self._priorities = {r.id: r.priority for r in self.recognizers}
 
-    def scan(self, text: str, *, min_score: float | None = None) -> list[Finding]:
-        """Findings in ``text`` (offsets into ``text`` itself), sorted by start."""
+    def scan(
+        self,
+        text: str,
+        *,
+        min_score: float | None = None,
+        patterns: Iterable[int] | None = None,
+    ) -> list[Finding]:
+        """Findings in ``text`` (offsets into ``text`` itself), sorted by start.
+
+        ``patterns`` (indices into :attr:`patterns`) restricts the candidate search to those
+        patterns. Callers pass it only when they KNOW no other pattern matches in ``text``
+        (a backend's line flags), so the result is the same as without it, only cheaper.
+        """
         threshold = self.min_score if min_score is None else min_score
         view = fold(text)
         findings: dict[tuple[int, int, str], Finding] = {}
-        for index, start, end in self.finder.find(view):
+        candidates = (
+            self.finder.find(view) if patterns is None else self._exact.find_only(view, patterns)
+        )
+        for index, start, end in candidates:
             finding = self._judge(view, self.patterns[index], start, end)
             if finding is None or finding.score < threshold:
                 continue

@@ -1,0 +1,153 @@
+"""Hyperscan backend: one pass over a whole block of raw log bytes flags the lines to check.
+
+Hyperscan runs every pattern at once over large blocks of raw UTF-8 bytes, so most of a log
+is never decoded, folded or touched by Python. Its patterns are *supersets* of the Python
+ones (:mod:`pimask.backends.superset`): no lookarounds, full-width spellings spelled out in
+bytes, boundaries encoded as one consumed neighbouring byte so that a long digit run gives
+no callback at all instead of one per end offset. Only end offsets are needed (which line a
+match lies on), so no pattern pays for ``HS_FLAG_SOM_LEFTMOST``.
+
+A flagged ``(line, pattern)`` pair is then confirmed by the exact Python pattern on that
+line alone, which is what makes the results identical to the reference backend.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+
+import hyperscan
+
+from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
+from pimask.backends.superset import ByteEmitter, Unsupported, translate
+from pimask.scanner import Candidate, CompiledPattern
+
+
+class HyperscanFinder:
+    """Candidate finder and line flagger on Hyperscan (``PIMASK_BACKEND=hyperscan``)."""
+
+    name = "hyperscan"
+
+    def __init__(self, patterns: Sequence[CompiledPattern]) -> None:
+        self._patterns = list(patterns)
+        self._regexes = [
+            re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0) for p in self._patterns
+        ]
+        self._requires = [p.spec.requires_any for p in self._patterns]
+        expressions: list[bytes] = []
+        ids: list[int] = []
+        python_only: list[int] = []
+        used_chars: set[int] = set()
+        emitter = ByteEmitter(fold=False)
+        for pattern in self._patterns:
+            flags = re.IGNORECASE if pattern.spec.ignore_case else 0
+            try:
+                translation = translate(pattern.source, flags, emitter)
+            except Unsupported:
+                python_only.append(pattern.index)
+                continue
+            expressions.append(translation.pattern.encode("ascii"))
+            ids.append(pattern.index)
+            used_chars.update(translation.body_chars.ascii)
+        self._database, rejected = _compile_all(expressions, ids)
+        python_only.extend(rejected)
+        self.python_only: tuple[int, ...] = tuple(sorted(python_only))
+        self._local = threading.local()
+        self._flagger = FoldingFlagger(
+            self._flag_ascii, trigger_regex(used_chars), self.python_only
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[list[CompiledPattern]]]:
+        # why: worker processes get the finder by pickling; a database is rebuilt there.
+        return (type(self), (self._patterns,))
+
+    def _scratch(self) -> hyperscan.Scratch:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = hyperscan.Scratch(self._database)
+            self._local.scratch = scratch
+        return scratch
+
+    def _hits(self, data: bytes) -> list[tuple[int, int]]:
+        """``(pattern index, end offset)`` for every superset match in ``data``."""
+        hits: list[tuple[int, int]] = []
+        if self._database is None:
+            return hits
+        append = hits.append
+
+        def on_match(index: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+            append((index, end))
+
+        self._database.scan(data, match_event_handler=on_match, scratch=self._scratch())
+        return hits
+
+    def find(self, view: str) -> Iterator[Candidate]:
+        """Reference semantics on ``view``: patterns with a superset hit run exactly.
+
+        ``view`` is already folded, so the ASCII supersets are sound on it.
+        """
+        data = view.encode("utf-8", "surrogatepass")
+        wanted = {index for index, _end in self._hits(data)}
+        wanted.update(self.python_only)
+        for index in sorted(wanted):
+            requires_any = self._requires[index]
+            if requires_any and not any(literal in view for literal in requires_any):
+                continue
+            for match in self._regexes[index].finditer(view):
+                yield index, match.start(), match.end()
+
+    def flag_lines(self, data: bytes) -> Flags:
+        """Line start offset -> indices of patterns that may match on that line.
+
+        Lines end at ``\\n`` (not part of the line). A line missing from the result holds
+        no match of any pattern; see :mod:`pimask.backends.lines`.
+        """
+        return self._flagger.flag_lines(data)
+
+    def _flag_ascii(self, data: bytes) -> Flags:
+        flagged: Flags = {}
+        rfind = data.rfind
+        for index, end in self._hits(data):
+            start = rfind(b"\n", 0, end - 1) + 1
+            slot = flagged.get(start)
+            if slot is None:
+                flagged[start] = {index}
+            else:
+                slot.add(index)
+        return flagged
+
+
+def _compile(expressions: list[bytes], ids: list[int]) -> hyperscan.Database:
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        expressions=expressions,
+        ids=ids,
+        elements=len(expressions),
+        flags=[0] * len(expressions),
+    )
+    return database
+
+
+def _compile_all(
+    expressions: list[bytes], ids: list[int]
+) -> tuple[hyperscan.Database | None, list[int]]:
+    """A database of every expression Hyperscan accepts, and the ids it refused."""
+    if not expressions:
+        return None, []
+    try:
+        return _compile(expressions, ids), []
+    except hyperscan.error:
+        pass
+    kept: list[tuple[bytes, int]] = []
+    rejected: list[int] = []
+    for expression, index in zip(expressions, ids, strict=True):
+        try:
+            _compile([expression], [index])
+        except hyperscan.error:
+            rejected.append(index)
+        else:
+            kept.append((expression, index))
+    if not kept:
+        return None, rejected
+    return _compile([e for e, _ in kept], [i for _, i in kept]), rejected

@@ -1,0 +1,327 @@
+"""Every backend reports exactly what the reference backend reports.
+
+The reference is one ``re.finditer`` per pattern per text (:class:`pimask.scanner.PythonFinder`).
+The fast backends (Hyperscan, pure-Python anchors) only decide *which lines and patterns* to
+check, so any difference here is a soundness bug in a prefilter. Compared: findings with
+their explanations (``Engine.scan``), and the block path (``Engine.apply_block``) against
+``Engine.apply`` line by line, on recognizer examples, the labeled benchmark corpus, tricky
+hand-written lines and Hypothesis-generated text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pimask.backends import available_backends, hyperscan_available, resolve_backend
+from pimask.backends.superset import ByteEmitter, Unsupported, translate
+from pimask.engine import Engine
+from pimask.errors import ConfigError
+from pimask.recognizers import RecognizerSpec
+from tests.strategies import VALUES, to_fullwidth
+
+FAST = [name for name in available_backends() if name != "reference"]
+ENCODING, ERRORS = "utf-8", "surrogateescape"
+
+
+def _load_corpus_module():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("pimask_bench_corpus", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def engines() -> dict[str, Engine]:
+    return {name: Engine(backend=name) for name in available_backends()}
+
+
+def _full(findings) -> list[tuple]:
+    """Everything a finding says, explanation included."""
+    return [(f.entity, f.start, f.end, f.score, f.explanation) for f in findings]
+
+
+def _per_line(engine: Engine, blob: bytes, policy: object | None = None) -> tuple[bytes, int]:
+    """The reference for ``apply_block``: decode, apply, encode, one line at a time."""
+    out: list[str] = []
+    dropped = 0
+    lines = blob.decode(ENCODING, ERRORS).split("\n")
+    final_newline = lines[-1] == ""
+    if final_newline:
+        lines.pop()
+    for index, line in enumerate(lines):
+        result = engine.apply(line, policy)
+        if result.dropped:
+            dropped += 1
+            continue
+        out.append(result.text)
+        out.append("\n" if index < len(lines) - 1 or final_newline else "")
+    return "".join(out).encode(ENCODING, ERRORS), dropped
+
+
+def _assert_same(engines: dict[str, Engine], texts: list[str]) -> None:
+    reference = engines["reference"]
+    for text in texts:
+        expected = _full(reference.scan(text))
+        for name in FAST:
+            assert _full(engines[name].scan(text)) == expected, (name, text)
+    blob = "\n".join(texts).encode(ENCODING, ERRORS)
+    expected_out, expected_dropped = _per_line(reference, blob)
+    for name in FAST:
+        result = engines[name].apply_block(blob)
+        assert result.error is None
+        assert result.out == expected_out, name
+        assert result.dropped == expected_dropped
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def test_auto_prefers_hyperscan_when_installed() -> None:
+    expected = "hyperscan" if hyperscan_available() else "python"
+    assert resolve_backend("auto") == expected
+    assert resolve_backend(None) == expected
+    assert Engine().backend == expected
+
+
+def test_environment_variable_selects_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PIMASK_BACKEND", "python")
+    assert Engine().backend == "python"
+    monkeypatch.setenv("PIMASK_BACKEND", "reference")
+    assert Engine().backend == "reference"
+    assert Engine(backend="python").backend == "python"  # the argument wins
+
+
+def test_unknown_backend_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown scanner backend 'fast'"):
+        Engine(backend="fast")
+
+
+def test_missing_hyperscan_falls_back_or_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pimask.backends as backends
+
+    monkeypatch.setattr(backends, "hyperscan_available", lambda: False)
+    assert backends.resolve_backend("auto") == "python"
+    with pytest.raises(ConfigError, match="pip install hyperscan"):
+        backends.resolve_backend("hyperscan")
+
+
+# --------------------------------------------------------------------------- equality
+
+
+def test_recognizer_examples_identical(engines: dict[str, Engine]) -> None:
+    texts: list[str] = []
+    for spec in engines["reference"].recognizers:
+        texts.extend(example.text for example in spec.examples.match)
+        texts.extend(spec.examples.no_match)
+    assert len(texts) > 50
+    _assert_same(engines, texts)
+
+
+def test_labeled_corpus_identical(engines: dict[str, Engine]) -> None:
+    corpus = _load_corpus_module()
+    records = list(corpus.generate_labeled(400, seed=11))
+    texts = [str(record["text"]) for record in records]
+    labeled = sum(len(record["spans"]) for record in records)  # type: ignore[arg-type]
+    assert labeled > 200  # the corpus really carries values to find
+    _assert_same(engines, texts)
+
+
+def test_throughput_corpus_block_identical(engines: dict[str, Engine], tmp_path: Path) -> None:
+    corpus = _load_corpus_module()
+    path = tmp_path / "mix.log"
+    with path.open("wb") as out:
+        corpus.write_throughput(out, 120_000, seed=3, pool_size=600)
+    blob = path.read_bytes()
+    expected, _dropped = _per_line(engines["reference"], blob)
+    assert expected != blob  # something was masked
+    for name in FAST:
+        assert engines[name].apply_block(blob).out == expected, name
+
+
+TRICKY = [
+    # full-width values and full-width neighbours (the folded-rescan path)
+    "手机号１３９１２３４５６７８，身份证１１０１０５１９４９１２３１００２Ｘ。",
+    "地址：fe80::1ff:fe23:4567:890a，网卡３Ｃ：２２：ＦＢ：１Ａ：２Ｂ：３Ｃ",
+    "邮箱：ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ 或 zhang.san@example.com",
+    "登录IP：１０．２４．３．１７ 电话（＋８６）１５８１２３４５６７８",
+    "card 6222　0212　3456　7890　128 end",  # ideographic spaces
+    "卡号６２２２０２１２３４５６７８９０１２８转账",
+    # digit runs around real values
+    "order 440308199901011234440308199901011234 ts=1700000000000",
+    "13912345678139123456781391234567813912345678",
+    "x13912345678y 2023-13912345678 13912345678.50 ID13912345678",
+    "tel:13912345678,13812345678;15812345678",
+    # values at line edges, CR, tabs, invalid bytes decoded as surrogates
+    "13912345678",
+    "\r13912345678\r",
+    "\t4111111111111111\t",
+    "bad \udcff\udcfe bytes 13912345678 \udc80",
+    "",
+    "2001:db8::1",
+    "::ffff:192.0.2.128",
+    "3c:22:fb:1a:2b:3c:4d 3C:22:FB:1A:2B:3C",
+    "uuid 550e8400-e29b-41d4-a716-446655440000 mac=3c22fb1a2b3c",
+    "a@b.c user@localhost li_si-99@mail.corp.cn user+tag@例子.中国",
+]
+
+
+def test_tricky_lines_identical(engines: dict[str, Engine]) -> None:
+    _assert_same(engines, TRICKY)
+
+
+def test_block_edges(engines: dict[str, Engine]) -> None:
+    blobs = [
+        b"",
+        b"\n",
+        b"\n\n\n",
+        b"no newline 13912345678",
+        b"crlf 13912345678\r\nnext\r\n",
+        b"\xff\xfe invalid 13912345678 \xe4\xb8\n\xe6\x89\x8b\xe6\x9c\xba13912345678\n",
+        b"clean line\n" * 50 + b"tail 4111111111111111",
+    ]
+    for blob in blobs:
+        expected, dropped = _per_line(engines["reference"], blob)
+        for name in FAST:
+            result = engines[name].apply_block(blob)
+            assert (result.out, result.dropped) == (expected, dropped), (name, blob)
+            assert result.lines == (blob.count(b"\n") + (not blob.endswith(b"\n") and bool(blob)))
+
+
+def test_block_with_dropping_policy(engines: dict[str, Engine]) -> None:
+    blob = "keep me\n手机号13912345678\nalso keep\ncard_no=4111111111111111".encode()
+    for name in available_backends():
+        result = engines[name].apply_block(blob, "delete")
+        expected, dropped = _per_line(engines[name], blob, "delete")
+        assert (result.out, result.dropped) == (expected, dropped)
+        assert result.dropped == 2
+        assert b"13912345678" not in result.out
+
+
+# --------------------------------------------------------------------------- Hypothesis
+
+_NOISE = st.text(
+    alphabet=st.sampled_from(
+        [*"0123456789abcdefABCDEF:.-_@ =,;\"'()+/%xX手机号身份证卡：，．＠（）\u3000", "\t", "\r"]
+    ),
+    max_size=14,
+)
+
+
+@st.composite
+def _lines(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts.append(draw(_NOISE))
+        entity = draw(st.sampled_from(sorted(VALUES)))
+        value = draw(VALUES[entity])
+        if draw(st.integers(0, 5)) == 0:
+            value = to_fullwidth(value)
+        parts.append(value)
+    parts.append(draw(_NOISE))
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_lines(), min_size=1, max_size=6))
+def test_random_text_identical(engines: dict[str, Engine], texts: list[str]) -> None:
+    _assert_same(engines, texts)
+
+
+# --------------------------------------------------------------------------- custom patterns
+
+_CUSTOM = {
+    "id": "custom_shapes",
+    "entity": "CUSTOM_SHAPE",
+    "priority": 5,
+    "patterns": [
+        {"name": "word_digits", "regex": r"\w{2}\d{3,}", "score": 0.9, "boundary": "digit"},
+        {"name": "ci_key", "regex": r"key-[a-z]{2,4}", "score": 0.9, "ignore_case": True},
+        {"name": "negated", "regex": r"<[^>\s]{1,6}>", "score": 0.9},
+        {"name": "backref", "regex": r"(ab|cd)-\1", "score": 0.9},
+        {"name": "inner_look", "regex": r"q(?=u)u[0-9]{2}(?!x)", "score": 0.9},
+        {"name": "anchored", "regex": r"^zz[0-9]", "score": 0.9},
+        {"name": "cjk", "regex": r"编号[0-9]{4}", "score": 0.9, "boundary": "digit"},
+        {"name": "optional_all", "regex": r"m?n?o", "score": 0.9},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def custom_engines() -> dict[str, Engine]:
+    spec = RecognizerSpec.model_validate(_CUSTOM)
+    return {name: Engine(recognizer_files=[spec], backend=name) for name in available_backends()}
+
+
+_CUSTOM_ALPHABET = st.text(
+    alphabet=st.sampled_from(
+        [*"abcdKEYkey-<> \t0123456789quxzmno编号手机KＫ\u212a\u017f１２３", "\n"]
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_CUSTOM_ALPHABET, min_size=1, max_size=4))
+def test_custom_patterns_identical(custom_engines: dict[str, Engine], texts: list[str]) -> None:
+    # why: scan() takes multi-line text too; apply_block splits lines itself.
+    _assert_same(custom_engines, [t.replace("\n", " ") for t in texts])
+    reference = custom_engines["reference"]
+    for text in texts:
+        for name in FAST:
+            assert _full(custom_engines[name].scan(text)) == _full(reference.scan(text))
+
+
+def test_custom_examples_hit(custom_engines: dict[str, Engine]) -> None:
+    texts = ["xy12345 KEY-AbC <ab!> ab-ab qu12 编号1234 zz1 o", "zz9 at start", "ＫＥＹ－ＡＢ"]
+    reference = custom_engines["reference"]
+    names = {f.explanation.pattern for t in texts for f in reference.scan(t)}
+    assert {"word_digits", "ci_key", "negated", "backref", "inner_look", "anchored"} <= names
+    _assert_same(custom_engines, texts)
+
+
+# --------------------------------------------------------------------------- translation
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])", "tel 13912345678 ok"),
+        (r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])", "手机１３９１２３４５６７８"),
+        (r"[A-Za-z0-9._%+\-]+@[^\s@]+\.[a-z]{2,}", "mail ｚｈａｎｇ＠例子.com"),
+        (r"(?i)key-[a-z]+", "KEY-\u212aa"),
+    ],
+)
+def test_translation_is_a_superset_on_bytes(source: str, text: str) -> None:
+    view_match = re.search(source, _fold(text))
+    assert view_match is not None
+    pattern = translate(source, 0, ByteEmitter()).pattern
+    assert re.search(pattern.encode(), text.encode("utf-8")) is not None
+
+
+def test_translation_refuses_what_it_cannot_loosen() -> None:
+    with pytest.raises(Unsupported):
+        translate(r"(a)\1", 0, ByteEmitter())
+    with pytest.raises(Unsupported):
+        translate(r"a?", 0, ByteEmitter())
+
+
+def test_long_digit_runs_give_no_superset_match() -> None:
+    pattern = translate(r"(?<![0-9])[0-9]{15}(?![0-9])", 0, ByteEmitter(fold=False)).pattern
+    assert re.search(pattern.encode(), b"id " + b"7" * 40 + b" end") is None
+    assert re.search(pattern.encode(), b"id " + b"7" * 15 + b" end") is not None
+
+
+def _fold(text: str) -> str:
+    from pimask.normalize import fold
+
+    return fold(text)
