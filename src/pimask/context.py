@@ -28,6 +28,8 @@ from pimask.recognizers import ContextSpec
 
 _AFTER_WINDOW = 12
 _DIGITS = "0123456789"
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_LIST_SEPARATORS = frozenset(",;/|、")
 _KEY_CACHE_SIZE = 4096
 _KEY_LOOKBACK = 64
 
@@ -53,6 +55,18 @@ _KEY_SPLIT = re.compile(r"[_.\-\s]+")
 
 def _is_ascii_word(word: str) -> bool:
     return word.isascii()
+
+
+def _labels_another_value(view: str, word_end: int, start: int) -> bool:
+    """Is there another value between a window word and the candidate?
+
+    In ``终端IMEI998441393900477（用户提供）用户37070719770710083X`` the word IMEI labels
+    the number right after it, not the ID further on. A list continues its label:
+    ``imei=4901…,3520…`` labels both.
+    """
+    if _ASCII_DIGIT.search(view, word_end, start) is None:
+        return False
+    return view[word_end:start].rstrip()[-1:] not in _LIST_SEPARATORS
 
 
 def _window_form(word: str) -> str:
@@ -196,6 +210,8 @@ class ContextScorer:
         last = None
         for match in self._window_regex.finditer(view, max(0, start - spec.window), start):
             last = match
+        if last is not None and _labels_another_value(view, last.end(), start):
+            last = None
         # the word nearest the value wins; one behind it only if it labels this value
         after = self._window_regex.search(view, end, min(len(view), end + _AFTER_WINDOW))
         if (
