@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pimask.cli import main
+from pimask.datasets import CheckOptions, check_file
 from pimask.masking import display_mask
 
 from .strategies import mobiles, resident_ids
@@ -173,7 +174,7 @@ def personal(draw) -> tuple[str, str]:
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]),
 )
 def test_any_csv_dialect_round_trips(
-    tmp_path_factory, rows, delimiter, terminator, quoting, encoding
+    tmp_path_factory, engine, rows, delimiter, terminator, quoting, encoding
 ) -> None:
     table = [["备注", "联系方式"]] + [[note, value] for note, (_, value) in rows]
     buffer = io.StringIO()
@@ -183,7 +184,10 @@ def test_any_csv_dialect_round_trips(
     path = tmp_path_factory.mktemp("rt") / "data.csv"
     path.write_bytes(buffer.getvalue().encode(encoding))
 
-    assert main(["check", "--fix", "--no-baseline", "--delimiter", delimiter, str(path)]) == 0
+    # the library entry point behind `pimask check --fix --delimiter D` (one shared engine)
+    options = CheckOptions(engine=engine, delimiter=delimiter, fix=True)
+    report = check_file(str(path), options)
+    assert report.error is None and not report.forbidden
 
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
