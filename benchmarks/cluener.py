@@ -21,16 +21,20 @@ off, medians of ``--repeat`` runs in one process, jieba's dictionary load report
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import io
 import json
 import platform
 import re
 import statistics
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pimask
+from pimask import ner
 from pimask.engine import DEFAULT_MIN_SCORE
 from pimask.ner import tokenizer
 
@@ -71,6 +75,11 @@ class Counts:
         return self.tp / self.gold if self.gold else 0.0
 
     @property
+    def overlap_precision(self) -> float:
+        """Share of findings that at least overlap a label of their entity."""
+        return (self.tp + self.partial) / self.predicted if self.predicted else 0.0
+
+    @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
@@ -82,6 +91,7 @@ class Counts:
             "tp": self.tp,
             "partial": self.partial,
             "precision": round(self.precision, 4),
+            "overlap_precision": round(self.overlap_precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
@@ -155,6 +165,19 @@ def throughput(engine: pimask.Engine, texts: list[str], repeat: int) -> float:
     return size / statistics.median(timings) / 1e6
 
 
+def log_mix_lines(size_bytes: int, seed: int = 1) -> list[str]:
+    """``size_bytes`` of benchmarks/corpus.py's throughput mix (18% Chinese ticket lines)."""
+    path = Path(__file__).resolve().parent / "corpus.py"
+    spec = importlib.util.spec_from_file_location("pimask_bench_corpus", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, corpus)
+    spec.loader.exec_module(corpus)
+    buffer = io.BytesIO()
+    corpus.write_throughput(buffer, size_bytes, seed, pool_size=5_000)
+    return buffer.getvalue().decode("utf-8", "surrogateescape").splitlines()
+
+
 def _errors(errors: list, limit: int, show_values: bool) -> Iterator[str]:
     for kind, entity, start, end, text in errors[:limit]:
         value = text[start:end] if show_values else f"[{end - start} chars]"
@@ -171,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-values", action="store_true", help="print error values")
     parser.add_argument("--smoke", action="store_true", help="built-in 3-sentence sample")
     parser.add_argument("--json", action="store_true", help="one JSON report on stdout")
+    parser.add_argument(
+        "--log-mb", type=float, default=1.0, help="also time this many MB of the log mix (0: skip)"
+    )
     args = parser.parse_args(argv)
 
     documents = SMOKE_SAMPLE if args.smoke else read_documents(args.data)
@@ -200,6 +226,18 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.machine()} {platform.python_implementation()} "
         f"{platform.python_version()}",
     }
+    if args.log_mb > 0 and not args.smoke:
+        lines = log_mix_lines(int(args.log_mb * 1e6))
+        cjk = sum(1 for line in lines if ner.has_cjk(line)) / max(1, len(lines))
+        mix_ner = throughput(ner_engine, lines, repeat)
+        mix_patterns = throughput(pimask.Engine(), lines, repeat)
+        report["log_mix_mb_s"] = {
+            "megabytes": args.log_mb,
+            "lines_with_cjk": round(cjk, 3),
+            "patterns_only": round(mix_patterns, 3),
+            "with_zh_person_address": round(mix_ner, 3),
+            "ratio": round(mix_patterns / mix_ner, 1) if mix_ner else None,
+        }
     if args.sweep:
         report["sweep"] = {
             str(threshold): {
@@ -212,11 +250,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     print(f"{report['data']}: {len(documents)} texts, min_score {args.min_score}")
-    print(f"{'entity':8} {'gold':>5} {'pred':>5} {'tp':>5} {'part':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    header = (
+        f"{'entity':8} {'gold':>5} {'pred':>5} {'tp':>5} {'part':>5} {'P':>6} {'R':>6} {'F1':>6}"
+    )
+    print(header + f" {'P(overlap)':>10}")
     for entity, c in counts.items():
         print(
             f"{entity:8} {c.gold:5} {c.predicted:5} {c.tp:5} {c.partial:5} "
-            f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
+            f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.overlap_precision:10.3f}"
         )
     print(f"ADDRESS recall on street-level labels: {street.recall:.3f} of {street.gold}")
     speed = report["speed_mb_s"]
@@ -225,6 +266,13 @@ def main(argv: list[str] | None = None) -> int:
         f"{speed['with_zh_person_address']} MB/s (x{speed['ratio']} slower); "
         f"jieba load {load_seconds:.2f} s"
     )
+    mix = report.get("log_mix_mb_s")
+    if mix:
+        print(
+            f"log mix ({mix['megabytes']} MB, {mix['lines_with_cjk']:.0%} lines with CJK): "
+            f"patterns only {mix['patterns_only']} MB/s, with zh_person+zh_address "
+            f"{mix['with_zh_person_address']} MB/s (x{mix['ratio']} slower)"
+        )
     for threshold, row in report.get("sweep", {}).items():
         cells = "  ".join(
             f"{entity} P={c['precision']:.3f} R={c['recall']:.3f}" for entity, c in row.items()
