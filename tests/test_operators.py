@@ -174,9 +174,11 @@ def test_encrypt_refuses_entities_it_cannot_preserve() -> None:
         ("CN_MOBILE", GeneralizeConfig(), "+86 139-1234-5678", "<CN_MOBILE:中国移动>"),
         ("CN_MOBILE", GeneralizeConfig(template="{label}"), "18612345678", "中国联通"),
         ("IMEI", GeneralizeConfig(), "490154203237518", "<IMEI>"),
+        ("CN_RESIDENT_ID", GeneralizeConfig(region="none", birth="none", sex=False),
+         "11010519491231002X", "<CN_RESIDENT_ID>"),
     ],
     ids=["id-x", "id-male", "id-year", "id-15", "ipv4-24", "ipv4-16", "ipv6-48", "email",
-         "card-bin", "card-network", "mobile", "mobile-bare", "imei-tag"],
+         "card-bin", "card-network", "mobile", "mobile-bare", "imei-tag", "id-nothing-kept"],
 )  # fmt: skip
 def test_generalize(entity, config, value, expected) -> None:
     assert run(entity, config, value) == expected

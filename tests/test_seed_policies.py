@@ -196,3 +196,12 @@ def test_huazhi_display_masks_for_staff_and_pseudonymizes_devices() -> None:
         "yikai@yikaionline.com"
         in CompiledPolicy(policy, ENGINE, KEYS).apply("邮箱 yikai@yikaionline.com").text
     )
+
+
+@pytest.mark.parametrize("path", sorted(POLICIES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_example_policies_are_idempotent(path) -> None:
+    compiled = CompiledPolicy(load_policy(path), ENGINE, KEYS)
+    for line in SAMPLE:
+        once = compiled.apply(line)
+        if not once.dropped:
+            assert compiled.apply(once.text).text == once.text

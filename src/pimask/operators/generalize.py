@@ -91,7 +91,8 @@ def _mobile_label(entity: str, value: str) -> str:
 def make_generalizer(entity: str, config: GeneralizeConfig) -> Callable[[str], str]:
     """``value -> <ENTITY:label>`` (per ``config.template``) for one entity."""
     label_of: Callable[[str], str] | None
-    if entity == "CN_RESIDENT_ID":
+    id_fields = config.region != "none" or config.birth != "none" or config.sex
+    if entity == "CN_RESIDENT_ID" and id_fields:
         label_of = lambda value: _id_label(value, config)  # noqa: E731
     elif entity == "IP_ADDRESS":
         label_of = lambda value: _ip_label(value, config)  # noqa: E731
