@@ -253,3 +253,25 @@ def test_surname_data() -> None:
         parse("common: 王\nbogus 李\n", "x.txt")
     with pytest.raises(ConfigError, match="line 1: compound surnames have 2"):
         parse("compound: 欧阳娜\n", "x.txt")
+
+
+def test_cluener_benchmark_smoke(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """benchmarks/cluener.py stays runnable (built-in sample; never reads ../shared)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "cluener.py"
+    spec = importlib.util.spec_from_file_location("pimask_bench_cluener", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
+    spec.loader.exec_module(module)
+    assert module.main(["--smoke", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["entities"]["PERSON"]["tp"] == 2
+    assert report["entities"]["PERSON"]["precision"] == 1.0
+    assert report["entities"]["ADDRESS"]["tp"] == 1
+    assert report["speed_mb_s"]["with_zh_person_address"] > 0
