@@ -99,6 +99,17 @@ class Policy(_Strict):
     allow: AllowList = Field(default_factory=AllowList)
     recognizers: RecognizerSelection = Field(default_factory=RecognizerSelection)
 
+    @field_validator("entities", mode="before")
+    @classmethod
+    def _all_or_list(cls, value: object) -> object:
+        if isinstance(value, str) and value != "all":
+            raise PolicyProblem(
+                "entities", f"write 'all' or a list of entity names (e.g. [{value}])"
+            )
+        if not isinstance(value, str | list | tuple):
+            raise PolicyProblem("entities", "write 'all' or a list of entity names")
+        return value
+
     @field_validator("entities")
     @classmethod
     def _entity_names(cls, value: Literal["all"] | tuple[str, ...]) -> object:
