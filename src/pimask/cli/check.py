@@ -307,7 +307,10 @@ def to_sarif(reports: list, show_values: bool) -> dict[str, Any]:
         location: dict[str, Any] = {"artifactLocation": {"uri": Path(hit.file).as_posix()}}
         if region:
             location["region"] = region
-        message = f"{hit.entity} at {hit.where}"
+        where = hit.where
+        if hit.field is None and hit.column is not None:
+            where = f"line {hit.line}, column {hit.column}"
+        message = f"{hit.entity} at {where}"
         if show_values:
             message += f": {hit.value}"
         result: dict[str, Any] = {
