@@ -21,6 +21,7 @@ from pimask.errors import InputError
 Path = tuple[str | int, ...]
 
 _WS = re.compile(r"[ \t\r\n]*")
+_NEWLINE = re.compile("\n")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _LITERAL = re.compile(r"true|false|null|NaN|-?Infinity")
@@ -180,7 +181,7 @@ class JsonFormat(_JsonBase):
 
     def units(self, text: str) -> Iterator[Unit]:
         validate(self.file, text)
-        newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        newlines = [match.start() for match in _NEWLINE.finditer(text)]
         for kind, start, end, path in walk(text, 0, len(text)):
             line = bisect.bisect_right(newlines, start - 1) + 1
             yield self._unit(text, kind, start, end, path, line)
