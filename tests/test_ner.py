@@ -275,3 +275,31 @@ def test_cluener_benchmark_smoke(
     assert report["entities"]["PERSON"]["precision"] == 1.0
     assert report["entities"]["ADDRESS"]["tp"] == 1
     assert report["speed_mb_s"]["with_zh_person_address"] > 0
+
+
+def test_policy_file_enables_detectors(zh_engine: pimask.Engine, tmp_path) -> None:
+    policy = tmp_path / "tickets.yaml"
+    policy.write_text(
+        "name: tickets\nlevel: anonymize\nentities: [PERSON, ADDRESS, CN_MOBILE]\n"
+        "recognizers:\n  enable: [zh_person, zh_address]\n",
+        encoding="utf-8",
+    )
+    text = "客户王小明反映，寄到上海市浦东新区碧波路690号，手机号13912345678"
+    result = pimask.Engine().apply(text, policy=str(policy))
+    assert result.text == "客户<PERSON>反映，寄到<ADDRESS>，手机号<CN_MOBILE>"
+
+
+def test_policy_rejects_unknown_detector_with_file_and_line(tmp_path) -> None:
+    from pimask.policy import load_policy
+
+    policy = tmp_path / "bad.yaml"
+    policy.write_text(
+        "name: bad\nlevel: display\nrecognizers:\n  enable: [zh_person, zh_nobody]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"bad\.yaml:4: recognizers\.enable\[1\]: unknown"):
+        load_policy(str(policy))
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("name: p\nlevel: display\nentities: [PERSON]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown entity PERSON"):
+        load_policy(str(plain))  # PERSON needs recognizers.enable: [zh_person]

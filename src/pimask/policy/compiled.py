@@ -44,12 +44,15 @@ class CompiledPolicy:
         source = source_of(policy) or f"policy {policy.name!r}"
         if source_of(policy) is None:
             check_entities(policy, source)  # a Policy built in code skipped the loader
-        if policy.recognizers.files or policy.recognizers.disable:
+        selection = policy.recognizers
+        if selection.files or selection.disable or selection.enable:
+            enabled = engine.ner.ids if engine.ner is not None else ()
             engine = Engine(
-                recognizer_files=policy.recognizers.files,
-                disabled=policy.recognizers.disable,
+                recognizer_files=selection.files,
+                disabled=selection.disable,
                 min_score=engine.min_score,
                 backend=engine.backend,
+                enable=(*enabled, *selection.enable),
             )
         self.policy = policy
         self.engine = engine

@@ -143,7 +143,9 @@ def known_entities(policy: Policy) -> set[str]:
 
     extra = [recognizers.load_recognizer_file(path) for path in policy.recognizers.files]
     active = recognizer_files_combine(extra, policy.recognizers.disable)
-    return {spec.entity for spec in active}
+    from pimask.ner import DETECTORS
+
+    return {spec.entity for spec in active} | {DETECTORS[i] for i in policy.recognizers.enable}
 
 
 def check_entities(policy: Policy, source: str, root: yaml.Node | None = None) -> None:

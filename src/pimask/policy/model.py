@@ -70,10 +70,28 @@ class AllowList(_Strict):
 
 
 class RecognizerSelection(_Strict):
-    """Extra recognizer files (paths relative to the policy file) and ids to switch off."""
+    """Extra recognizer files (paths relative to the policy file) and ids to switch off.
+
+    ``enable`` switches on model-based detectors, off by default (``zh_person`` for PERSON,
+    ``zh_address`` for ADDRESS: jieba-based, see docs/entities-zh.md).
+    """
 
     files: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
+
+    @field_validator("enable")
+    @classmethod
+    def _known_detectors(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from pimask.ner import DETECTORS
+
+        for index, name in enumerate(value):
+            if name not in DETECTORS:
+                known = ", ".join(DETECTORS)
+                raise PolicyProblem(
+                    f"recognizers.enable[{index}]", f"unknown detector {name!r} (known: {known})"
+                )
+        return value
 
 
 def level_default(level: Level) -> OperatorConfig:
