@@ -163,6 +163,9 @@ def format_ipv4(reports: list[DatasetReport]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path, help="folder with one sub-folder per dataset")
+    parser.add_argument(
+        "--min-score", type=float, default=None, help="threshold (default: the engine's)"
+    )
     args = parser.parse_args(argv)
     if not args.root.is_dir():
         print(f"{args.root}: not a folder", file=sys.stderr)
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     if not datasets:
         print(f"{args.root}: no dataset sub-folders", file=sys.stderr)
         return 2
-    engine = pimask.Engine()
+    engine = pimask.Engine() if args.min_score is None else pimask.Engine(min_score=args.min_score)
     reports = [measure(path, engine) for path in datasets]
     print(f"logs: {args.root} ({len(reports)} datasets)")
     print(f"engine: backend={engine.backend} min_score={engine.min_score}; "
