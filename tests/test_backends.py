@@ -325,3 +325,21 @@ def _fold(text: str) -> str:
     from pimask.normalize import fold
 
     return fold(text)
+
+
+@pytest.mark.skipif(not hyperscan_available(), reason="hyperscan not installed")
+def test_hyperscan_database_cache_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pimask.backends.hyperscan as hs
+
+    monkeypatch.setenv("PIMASK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(hs, "_DATABASES", {})
+    first = Engine(backend="hyperscan")
+    files = list(tmp_path.glob("hyperscan-*.db"))
+    assert len(files) == 1
+    monkeypatch.setattr(hs, "_DATABASES", {})
+    assert Engine(backend="hyperscan").mask("tel 13912345678") == "tel 139****5678"
+    files[0].write_bytes(b"\x00\x00\x00\x00 not a database")  # a corrupt cache file
+    monkeypatch.setattr(hs, "_DATABASES", {})
+    assert Engine(backend="hyperscan").mask("tel 13912345678") == "tel 139****5678"
+    assert first.mask("tel 13912345678") == "tel 139****5678"
+    assert files[0].read_bytes()[:4] == b"\x00\x00\x00\x00" and files[0].stat().st_size > 1000

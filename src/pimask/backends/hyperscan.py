@@ -13,15 +13,24 @@ line alone, which is what makes the results identical to the reference backend.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import logging
+import os
+import platform
 import re
 import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 import hyperscan
 
 from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
 from pimask.backends.superset import ByteEmitter, Unsupported, translate
 from pimask.scanner import Candidate, CompiledPattern
+
+logger = logging.getLogger(__name__)
 
 
 class HyperscanFinder:
@@ -129,10 +138,109 @@ def _compile(expressions: list[bytes], ids: list[int]) -> hyperscan.Database:
     return database
 
 
+_DATABASES: dict[tuple[tuple[bytes, ...], tuple[int, ...]], tuple[Any, list[int]]] = {}
+_DATABASES_LOCK = threading.Lock()
+
+
 def _compile_all(
     expressions: list[bytes], ids: list[int]
 ) -> tuple[hyperscan.Database | None, list[int]]:
-    """A database of every expression Hyperscan accepts, and the ids it refused."""
+    """A database of every expression Hyperscan accepts, and the ids it refused.
+
+    Compiling takes a good fraction of a second, so databases are cached per process by
+    their expressions: every engine with the same recognizers shares one (a database is
+    read-only while scanning; each thread has its own scratch space).
+    """
+    key = (tuple(expressions), tuple(ids))
+    with _DATABASES_LOCK:
+        cached = _DATABASES.get(key)
+        if cached is None:
+            cached = _DATABASES[key] = _disk_cached(expressions, ids)
+            if len(_DATABASES) > 16:
+                _DATABASES.pop(next(iter(_DATABASES)))
+    return cached[0], list(cached[1])
+
+
+def _cache_file(expressions: list[bytes], ids: list[int]) -> Path | None:
+    """Where a compiled database for these expressions is kept between processes.
+
+    ``$PIMASK_CACHE_DIR``, else ``$XDG_CACHE_HOME/pimask``, else ``~/.cache/pimask``; the
+    name hashes the expressions, the Hyperscan build and the machine, so a cache shared
+    between different CPUs or versions is never used for the wrong one.
+    """
+    base = os.environ.get("PIMASK_CACHE_DIR")
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(xdg, "pimask")
+    digest = hashlib.sha256()
+    for part in (
+        getattr(hyperscan, "__version__", ""),
+        platform.machine(),
+        platform.processor(),
+        _cpu_flags(),
+        repr(ids),
+    ):
+        digest.update(str(part).encode() + b"\0")
+    for expression in expressions:
+        digest.update(expression + b"\0")
+    return Path(base) / f"hyperscan-{digest.hexdigest()[:32]}.db"
+
+
+@functools.cache
+def _cpu_flags() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(("flags", "model name")):
+                    return line
+    except OSError:
+        pass
+    return ""
+
+
+def _disk_cached(
+    expressions: list[bytes], ids: list[int]
+) -> tuple[hyperscan.Database | None, list[int]]:
+    """:func:`_compile_uncached`, reusing a database another process compiled and saved."""
+    if not expressions:
+        return None, []
+    path = _cache_file(expressions, ids)
+    if path is not None and path.is_file():
+        try:
+            blob = path.read_bytes()
+            rejected_count = int.from_bytes(blob[:4], "little")
+            rejected = [
+                int.from_bytes(blob[4 + 4 * i : 8 + 4 * i], "little") for i in range(rejected_count)
+            ]
+            database = hyperscan.loadb(blob[4 + 4 * rejected_count :], hyperscan.HS_MODE_BLOCK)
+            database.scan(
+                b"probe 0", match_event_handler=_ignore, scratch=hyperscan.Scratch(database)
+            )
+            return database, rejected
+        except Exception:  # why: a stale or foreign cache file is only a missed shortcut
+            logger.debug("ignoring unusable Hyperscan cache file %s", path)
+    database, rejected = _compile_uncached(expressions, ids)
+    if database is not None and path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            header = len(rejected).to_bytes(4, "little") + b"".join(
+                index.to_bytes(4, "little") for index in rejected
+            )
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(header + hyperscan.dumpb(database))
+            os.replace(temporary, path)
+        except OSError:
+            logger.debug("cannot write Hyperscan cache file %s", path)
+    return database, rejected
+
+
+def _ignore(*_args: object) -> None:
+    return None
+
+
+def _compile_uncached(
+    expressions: list[bytes], ids: list[int]
+) -> tuple[hyperscan.Database | None, list[int]]:
     if not expressions:
         return None, []
     try:
