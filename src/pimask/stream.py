@@ -41,7 +41,7 @@ ENCODING = "utf-8"
 ERRORS = "surrogateescape"
 
 DEFAULT_BATCH_BYTES = 256 * 1024
-DEFAULT_WINDOW_BYTES = 1 << 20
+DEFAULT_WINDOW_BYTES = 256 * 1024  # why: measured fastest per byte (benchmarks/memory.py)
 # why: 8 KiB is at least 2048 characters even for 4-byte UTF-8, far more than the longest
 # entity plus the widest context look-back (200 characters) and look-ahead any recognizer uses.
 DEFAULT_MARGIN_BYTES = 8192
