@@ -744,7 +744,7 @@ def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
         _zh_separate(rng, line, "升")
         line.add(rng.choice(("升级到", "当前为", "回滚至", "安装了 ")))
         line.neg(version4(rng), kind)
-        line.add(rng.choice(("版本", " 版本", "版")))
+        line.add(rng.choice(("版本", " 版本", "版")) + rng.choice(("，", "。", "；")))
         return
     elif kind == "compact_ts":  # yyyymmddHHMMSS + ms, used as batch and request numbers
         key = rng.choice(("req_time", "batch", "时间戳", "seqno"))

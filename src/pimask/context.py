@@ -45,8 +45,8 @@ _KEY_BEFORE_VALUE = re.compile(
     r"""(?:(?P<quote>["'])?\s*(?P<sep>[:=])\s*["']?\s*|/)\Z"""
 )
 _WORD_SEPARATORS = re.compile(r"[_\-. ]+")
-# Characters that continue a Chinese label: 身份证|号码是：…, 卡号|为 …
-_LABEL_SUFFIX = re.compile(r"[号码是为]*")
+# The rest of a Chinese label after the matched word: 身份证|号码是：…, 银行|账号=…
+_LABEL_SUFFIX = re.compile(r"[\u4e00-\u9fff]{0,6}")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # why: numbered keys (imei1, IMEI2, phone2) name the same thing as their stem
 _DIGIT_SUFFIX = re.compile(r"(?<=[a-z])(?=[0-9])")
