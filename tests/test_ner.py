@@ -303,3 +303,25 @@ def test_policy_rejects_unknown_detector_with_file_and_line(tmp_path) -> None:
     plain.write_text("name: p\nlevel: display\nentities: [PERSON]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown entity PERSON"):
         load_policy(str(plain))  # PERSON needs recognizers.enable: [zh_person]
+
+
+def test_cli_enable_and_policy_mask_name_only_lines(zh_engine: pimask.Engine, tmp_path) -> None:
+    """`pimask mask` runs the detectors on lines no pattern touches (the block fast path)."""
+    from pimask.cli import main
+
+    source = tmp_path / "tickets.txt"
+    source.write_text(
+        "客户王小明反映无法登录\n客户李秀英，手机号13912345678\nok\n", encoding="utf-8"
+    )
+    expected = "客户王**反映无法登录\n客户李**，手机号139****5678\nok\n"
+    out = tmp_path / "out.txt"
+    assert main(["mask", "--enable", "zh_person", str(source), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == expected
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "name: tickets\nlevel: display\nrecognizers:\n  enable: [zh_person]\n", encoding="utf-8"
+    )
+    out.unlink()
+    assert main(["mask", "--policy", str(policy), str(source), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == expected
+    assert main(["mask", "--enable", "zh_nobody", str(source), "-o", str(tmp_path / "x")]) == 2

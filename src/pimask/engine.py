@@ -144,8 +144,12 @@ class Engine:
         if not isinstance(text, str):
             raise TypeError(f"scan() expects str, got {type(text).__name__}")
         hint = getattr(self._hint, "value", None)
-        patterns = hint[1] if hint is not None and hint[0] is text else None
-        findings = self._scanner.scan(text, min_score=min_score, patterns=patterns)
+        if hint is not None and hint[0] is text:
+            findings = self._scanner.scan(
+                text, min_score=min_score, patterns=hint[1], verdicts=hint[2]
+            )
+        else:
+            findings = self._scanner.scan(text, min_score=min_score)
         if self.ner is not None:
             threshold = self.min_score if min_score is None else min_score
             extra = self.ner.scan(text, threshold)
@@ -195,15 +199,18 @@ class Engine:
 
         return apply_block(self, blob, policy)
 
-    def _apply_hinted(self, text: str, policy: object | None, patterns: object) -> Result:
+    def _apply_hinted(
+        self, text: str, policy: object | None, patterns: object, verdicts: dict | None = None
+    ) -> Result:
         """:meth:`apply`, letting the scan of exactly ``text`` run only ``patterns``.
 
         ``patterns`` are the backend's flags for this line (None: all); they are sound, so
-        the result equals :meth:`apply`. Thread-local, so a shared engine stays safe.
+        the result equals :meth:`apply`. ``verdicts`` is a validator memo shared by the
+        lines of one block. Thread-local, so a shared engine stays safe.
         """
         if patterns is None:
             return self.apply(text, policy)
-        self._hint.value = (text, patterns)
+        self._hint.value = (text, patterns, verdicts)
         try:
             return self.apply(text, policy)
         finally:

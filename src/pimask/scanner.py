@@ -147,12 +147,15 @@ class Scanner:
         *,
         min_score: float | None = None,
         patterns: Iterable[int] | None = None,
+        verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
     ) -> list[Finding]:
         """Findings in ``text`` (offsets into ``text`` itself), sorted by start.
 
         ``patterns`` (indices into :attr:`patterns`) restricts the candidate search to those
         patterns. Callers pass it only when they KNOW no other pattern matches in ``text``
         (a backend's line flags), so the result is the same as without it, only cheaper.
+        ``verdicts`` memoizes validator answers by value across calls (the block path keeps
+        one per block: ids, IPs and timestamps repeat from line to line).
         """
         threshold = self.min_score if min_score is None else min_score
         view = fold(text)
@@ -161,7 +164,7 @@ class Scanner:
             self.finder.find(view) if patterns is None else self._exact.find_only(view, patterns)
         )
         for index, start, end in candidates:
-            finding = self._judge(view, self.patterns[index], start, end)
+            finding = self._judge(view, self.patterns[index], start, end, verdicts)
             if finding is None or finding.score < threshold:
                 continue
             slot = (start, end, finding.entity)
@@ -172,12 +175,25 @@ class Scanner:
             return []
         return resolve_overlaps(list(findings.values()), self._priorities)
 
-    def _judge(self, view: str, pattern: CompiledPattern, start: int, end: int) -> Finding | None:
+    def _judge(
+        self,
+        view: str,
+        pattern: CompiledPattern,
+        start: int,
+        end: int,
+        verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
+    ) -> Finding | None:
         if start == end or not pattern.accept(view, start, end):
             return None
         recognizer = pattern.recognizer
         if recognizer.validator is not None:
-            verdict = validators.run(recognizer.validator, view[start:end])
+            if verdicts is None:
+                verdict = validators.run(recognizer.validator, view[start:end])
+            else:
+                key = (recognizer.validator, view[start:end])
+                verdict = verdicts.get(key)  # type: ignore[assignment]
+                if verdict is None:
+                    verdict = verdicts[key] = validators.run(*key)
             if verdict.rejected:
                 return None
             status, reason, adjust = verdict.status, verdict.reason, verdict.score_adjust

@@ -51,15 +51,22 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
     it. A dropped line disappears with its newline. Processing stops at the first line
     whose transformation raises; ``out`` then holds every line before it.
     """
-    finder = engine._scanner.finder
+    # why: a policy that loads recognizer files or enables detectors scans with its own
+    # engine; the flags must come from (and the NER check apply to) that engine.
+    effective = engine if policy is None else engine.compiled_policy(policy).engine
+    finder = effective._scanner.finder
     flag_lines = getattr(finder, "flag_lines", None)
-    if flag_lines is None or engine.ner is not None:
+    if flag_lines is None or effective.ner is not None:
         # why: the reference finder has no prefilter, and model-based detectors may find
         # entities on lines that no pattern touches.
         flags: dict[int, Any] = _all_lines(blob)
     else:
         flags = flag_lines(blob)
     actions: Counter = Counter()
+    # why: validators are the largest cost per candidate and values repeat across the lines
+    # of a block (client IPs, times shaped like IPv6). Scoped to one block: a verdict that
+    # depends on today's date never outlives it by more than a block.
+    verdicts: dict = {}
     pieces: list[bytes] = []
     cursor = 0
     dropped = 0
@@ -68,7 +75,7 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
         stop = len(blob) if newline < 0 else newline
         text = blob[start:stop].decode(ENCODING, ERRORS)
         try:
-            result = engine._apply_hinted(text, policy, flags[start])
+            result = engine._apply_hinted(text, policy, flags[start], verdicts)
         except Exception as exc:
             pieces.append(blob[cursor:start])
             index = blob.count(b"\n", 0, start)

@@ -46,6 +46,14 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="switch off a recognizer by id (repeatable)",
     )
+    group.add_argument(
+        "--enable",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="switch on a model-based recognizer, off by default: zh_person (PERSON), "
+        "zh_address (ADDRESS); jieba, Chinese text only (repeatable)",
+    )
 
 
 def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept lazy)
@@ -59,6 +67,7 @@ def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept
         disabled=args.disable,
         entities=entities,
         min_score=DEFAULT_MIN_SCORE if args.min_score is None else args.min_score,
+        enable=getattr(args, "enable", ()),
     )
 
 

@@ -116,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(str(exc)) from None
     policy = load_policy(args.policy)
     options = {
-        name: getattr(args, name) for name in ("min_score", "entities", "recognizers", "disable")
+        name: getattr(args, name)
+        for name in ("min_score", "entities", "recognizers", "disable", "enable")
     }
     factory = functools.partial(build_transformer, options, policy, args.format)
     transformer = factory()  # why: config errors surface here, before any worker starts
