@@ -109,17 +109,16 @@ def test_baseline_holds_no_values_and_no_plain_hashes(repo: Path) -> None:
     )
 )
 def test_no_generated_value_or_its_plain_hash_reaches_the_baseline(
-    tmp_path_factory, values: list[str]
+    tmp_path_factory, engine, values: list[str]
 ) -> None:
     root = tmp_path_factory.mktemp("bl")
     key = BaselineKey(SECRET.encode(), "test")
     baseline = Baseline(root / BASELINE_FILE, key)
     data = root / "data.csv"
     data.write_text("联系方式\n" + "\n".join(f'"{v}"' for v in values) + "\n", encoding="utf-8")
-    from pimask import Engine
     from pimask.datasets import CheckOptions, check_file
 
-    report = check_file(str(data), CheckOptions(engine=Engine(), min_score=0.0))
+    report = check_file(str(data), CheckOptions(engine=engine, min_score=0.0))
     baseline.entries = {baseline.entry_for(hit) for hit in report.hits}
     assert baseline.entries  # something was accepted, so the file has fingerprints
     assert_leaks_nothing(baseline.to_json(), values)

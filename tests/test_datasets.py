@@ -265,8 +265,7 @@ def test_context_prefix_is_a_key_the_engine_recognises(header: str, prefix: str)
     assert context_prefix(header) == prefix
 
 
-def test_header_context_raises_and_lowers_scores(tmp_path: Path) -> None:
-    engine = Engine()
+def test_header_context_raises_and_lowers_scores(tmp_path: Path, engine: Engine) -> None:
     scores = {}
     for header in ("手机号", "phone", "备注", "order_id"):
         path = tmp_path / f"{header}.csv"
@@ -294,9 +293,47 @@ def test_detect_format(name: str, expected: str) -> None:
     assert detect_format(name) == expected
 
 
-def test_json_file_holding_json_lines_is_read_as_lines(tmp_path: Path) -> None:
+def test_json_file_holding_json_lines_is_read_as_lines(tmp_path: Path, engine: Engine) -> None:
     path = tmp_path / "events.json"
     path.write_text('{"phone": "13912345678"}\n{"phone": "15812345678"}\n', encoding="utf-8")
-    report = check_file(str(path), CheckOptions(engine=Engine()))
+    report = check_file(str(path), CheckOptions(engine=engine))
     assert report.format == "jsonl"
     assert [hit.where for hit in report.forbidden] == ["line 1, key phone", "line 2, key phone"]
+
+
+def test_atomic_write_follows_symlinks(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    atomic_write(link, lambda temp: Path(temp).write_bytes(b"new"))
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_parquet_is_read_one_row_group_at_a_time(
+    tmp_path: Path, monkeypatch, engine: Engine
+) -> None:
+    """Bounded memory: the checker never asks pyarrow for the whole file at once."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "g.parquet"
+    phones = ["none"] * 9 + [MOBILE]
+    pq.write_table(pa.table({"phone": phones}), path, row_group_size=3)
+    groups: list[int] = []
+    original = pq.ParquetFile.read_row_group
+
+    def spy(self, index, *args, **kwargs):
+        groups.append(index)
+        return original(self, index, *args, **kwargs)
+
+    def whole_file(*args, **kwargs):
+        raise AssertionError("read the whole file")
+
+    monkeypatch.setattr(pq.ParquetFile, "read_row_group", spy)
+    monkeypatch.setattr(pq.ParquetFile, "read", whole_file)
+    monkeypatch.setattr(pq, "read_table", whole_file)
+    report = check_file(str(path), CheckOptions(engine=engine, fix=True))
+    assert report.error is None and report.fixed == 1
+    # scan: groups 0-3; rewrite: 0-3; re-check of the written file: 0-3
+    assert groups == [0, 1, 2, 3] * 3
+    assert [h.row for h in report.hits] == []  # the fix left nothing behind

@@ -52,9 +52,11 @@ def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
     """Call ``write(temp_path)`` to produce the new file, then rename it over ``path``.
 
     The temporary file lives next to ``path`` (a rename across file systems is not atomic)
-    and gets ``path``'s permission bits. On any error it is removed and ``path`` is intact.
+    and gets ``path``'s permission bits; a symlink is followed, so the link stays a link.
+    On any error the temporary file is removed and ``path`` is intact.
     """
-    target = Path(path)
+    # why: fixing a symlinked file must change the file, not replace the link with a copy
+    target = Path(os.path.realpath(path))
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".pimask-tmp", dir=target.parent or "."
     )
