@@ -184,3 +184,12 @@ def test_not_parquet_is_reported(workdir: Path, capsys) -> None:
 def test_cli_constants_match_the_library() -> None:
     assert check_cli.FORMATS == FORMATS
     assert check_cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
+
+
+def test_delimiter_option_accepts_tab_spellings(workdir: Path, capsys) -> None:
+    (workdir / "u.txt").write_text(f"a\tphone\n1\t{MOBILE}\n", encoding="utf-8")
+    for spelling in ("\\t", "tab", "\t"):
+        assert main(["check", "--as", "csv", "--delimiter", spelling, "u.txt"]) == 1
+        assert "row 1, column phone" in capsys.readouterr().out
+    assert main(["check", "--as", "csv", "--delimiter", ",,", "u.txt"]) == 2
+    assert "invalid CSV delimiter" in capsys.readouterr().err

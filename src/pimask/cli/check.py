@@ -82,7 +82,10 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
         help="read every file as this format (default: from the extension; others are text)",
     )
     reading.add_argument(
-        "--delimiter", metavar="C", default=None, help="CSV delimiter (default: sniffed)"
+        "--delimiter",
+        metavar="C",
+        default=None,
+        help="CSV delimiter, one character; '\\t' or 'tab' for tab (default: sniffed)",
     )
     reading.add_argument(
         "--max-bytes",
@@ -127,7 +130,7 @@ def build_options(args: argparse.Namespace, *, fix: bool, accepted: Any = None):
         policy=policy,
         encoding=args.encoding,
         as_format=args.as_format,
-        delimiter=args.delimiter,
+        delimiter={"\\t": "\t", "tab": "\t"}.get(args.delimiter, args.delimiter),
         max_bytes=args.max_bytes,
         accepted=accepted,
         fix=fix,
