@@ -38,6 +38,7 @@ PERSON_CASES = [
     ("name=王芳, phone=13912345678", ["王芳"]),
     ("客户陈志强来电咨询退款", ["陈志强"]),
     ("彭小军认为，国内银行现在走的是台湾的发卡模式", ["彭小军"]),
+    ("市公安局副局长张涛在接受采访时说", ["张涛"]),  # a job title before the name
 ]
 
 
@@ -54,6 +55,8 @@ PERSON_NEGATIVES = [
     "本赛季阿森纳表现不错",
     "陈先生的手机号13912345678",  # surname + honorific only: nothing to hide
     "你好，我是客服小王",
+    "吴小姐的订单已退款",  # jieba takes 吴小姐 for one name: the "given name" is an honorific
+    "东方早报记者报道",  # compound surname + 早报 is a newspaper
 ]
 
 

@@ -53,8 +53,11 @@ _PENALTY = 0.4
 WORDS_BEFORE = _words(
     "客户 用户 顾客 会员 联系人 收件人 收货人 寄件人 持卡人 开户人 户名 户主 业主 租客 房东 "
     "姓名 名字 患者 病人 乘客 旅客 学生 员工 同事 老师 医生 经理 主任 记者 教授 律师 "
-    "投诉人 申请人 借款人 担保人 法人 代表 本人 家属 先生 女士"
+    "投诉人 申请人 借款人 担保人 法人 代表 本人 家属 先生 女士 "
+    "编辑 作者 演员 导演 歌手 教练 球员 委员 书记 总监 董事 老板 民警 警官 法官 同学 网友"
 )
+# Job titles before a name end like these: 局长, 副局长, 董事长, 副总, 店员, 检察官.
+_TITLE_ENDINGS = ("长", "总", "员", "官")
 # Words right after a name: honorifics, titles, and verbs of saying or contacting.
 WORDS_AFTER = _words(
     "先生 女士 小姐 同学 老师 师傅 医生 经理 主任 教授 律师 警官 阿姨 叔叔 大爷 大妈 "
@@ -70,8 +73,12 @@ _PLACE_SUFFIXES = _words(
     "公司 集团 银行 大学 学院 中学 小学 医院 酒店 大厦 广场 小区 大街 大道 胡同"
 )
 # A "name" ending in one of these is a place: 张江镇, 吴家堡, 王府井.
-_PLACE_ENDINGS = frozenset("路街巷弄镇村乡县区市省州堡井寺庙桥港岛湾")
+_PLACE_ENDINGS = frozenset("路街巷弄镇村乡县区市省州堡井寺庙桥港岛湾河湖")
+# ... or an organisation: 东方早报, 李宁店, 王府饭店.
+_ORG_ENDINGS = frozenset("报社网台厂店馆院局部所队团")
 _TITLE_CHARS = frozenset("总工哥姐某氏老家局董叔伯婶")
+# A "given name" that is an honorific: 吴小姐 and 姚先生 name no one in particular.
+_HONORIFICS = ("小姐", "先生", "女士", "太太", "夫人", "老师", "师傅", "阿姨", "同学", "经理")
 
 
 def _is_han(word: str) -> bool:
@@ -104,9 +111,13 @@ def _context_before(tokens: Sequence[Token], first: int) -> tuple[float, tuple[C
         word = before.word
         if keyed and (word in _KEYS or word.lower() in _ASCII_KEYS):
             return _BOOST + 0.05, (ContextHit(word, "positive", "key"),)
-        if not keyed and word in WORDS_BEFORE:
+        if not keyed and (word in WORDS_BEFORE or _is_title(word)):
             return _BOOST, (ContextHit(word, "positive", "window"),)
     return 0.0, ()
+
+
+def _is_title(word: str) -> bool:
+    return len(word) >= 2 and word.endswith(_TITLE_ENDINGS) and _is_han(word)
 
 
 def _context_after(tokens: Sequence[Token], last: int) -> tuple[float, tuple[ContextHit, ...]]:
@@ -122,8 +133,8 @@ def _context_after(tokens: Sequence[Token], last: int) -> tuple[float, tuple[Con
 
 def _base(word: str, flag: str) -> tuple[float, str]:
     """Score before context, and a short reason (goes into the Explanation)."""
-    if word[-1] in _PLACE_ENDINGS:
-        return 0.0, "place_not_name"  # 张江镇, 吴家堡
+    if word[-1] in _PLACE_ENDINGS or word[-1] in _ORG_ENDINGS:
+        return 0.0, "place_not_name"  # 张江镇, 吴家堡, 东方早报
     if flag == "nrt":
         return _TRANSLITERATED, "jieba_nrt"
     found = surnames().of(word)
@@ -132,7 +143,7 @@ def _base(word: str, flag: str) -> tuple[float, str]:
     else:
         surname, tier = found
         given = word[len(surname) :]
-        if given and given[0] in _TITLE_CHARS:
+        if given and (given[0] in _TITLE_CHARS or given.startswith(_HONORIFICS)):
             return 0.0, "title_not_name"  # 张总, 王某, 陈氏
         score = _BASE.get((tier, len(word)), 0.0)
         reason = f"surname_{tier}"
