@@ -99,7 +99,12 @@ def _hex_group_outside(view: str, start: int, end: int) -> bool:
     all-hex word joined by the same separator) shows it is part of something longer.
     ``MAC:3c:22:…`` is fine: ``MAC`` is not a hex group. A bare 12-hex run joined to any
     hex group (the last group of a UUID, ``…-bf48-aa482df9cb07``) is part of that token.
+    A word glued in front (``无线MAC3c:22:…``, ``MAC3c22fb1a2b3c``) is fine when it is a
+    word, i.e. holds a letter beyond a-f; glued hex letters would make a longer hex run.
     """
+    i = start - 1
+    if i >= 0 and view[i] in _ASCII_LETTERS and not _word_before(view, i):
+        return False
     candidate = view[start:end]
     separators = {ch for ch in candidate if ch in ":-."}
     longest = 4
@@ -119,6 +124,15 @@ def _hex_group_outside(view: str, start: int, end: int) -> bool:
 
 
 _BARE_JOINERS = frozenset(":-.")
+
+
+def _word_before(view: str, index: int) -> bool:
+    """Does the ASCII alphanumeric run ending at ``view[index]`` hold a non-hex letter?"""
+    while index >= 0 and view[index] in _ALNUM:
+        if view[index] not in _HEX:
+            return True
+        index -= 1
+    return False
 
 
 def _hex_run(view: str, index: int, step: int) -> int:
@@ -146,7 +160,11 @@ class Boundary:
 
 BOUNDARIES: dict[str, Boundary] = {
     "digit": Boundary(r"(?<![0-9])", r"(?![0-9])", _digit_token_outside),
-    "hex": Boundary(r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])", _hex_group_outside),
+    # why: a word may be glued in front (无线MAC3c:22:fb:1a:2b:3c): letters may precede a
+    # match and accept() rejects glued hex letters (a longer hex run). The right side also
+    # refuses a further ":hex"/"-hex" group, so a match never starts inside a word and ends
+    # inside the address (MAC:22:… must not match "AC:22:…").
+    "hex": Boundary(r"(?<![0-9])", r"(?![0-9A-Za-z]|[:\-][0-9A-Fa-f])", _hex_group_outside),
     # why: letters may touch an address (登录IP10.2.3.4); "v1.2.3.4" is handled by context.
     "ip": Boundary(r"(?<![0-9.])", r"(?![0-9]|\.[0-9])", _always),
     # why: a colon may precede an address (地址：fe80::1 folds to "地址:fe80::1"); finditer
