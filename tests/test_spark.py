@@ -24,6 +24,11 @@ import pimask
 from pimask.errors import ConfigError
 from tests.strategies import NOISE, VALUES
 
+pytestmark = pytest.mark.filterwarnings(
+    # why: pyspark warns on pandas >= 3 even though mapInArrow never touches pandas.
+    "ignore:PySpark does not yet fully support pandas:FutureWarning"
+)
+
 pyspark = pytest.importorskip("pyspark", reason="pyspark not installed: pip install '.[spark]'")
 pa = pytest.importorskip("pyarrow", reason="pyarrow not installed: pip install '.[spark]'")
 
@@ -59,25 +64,38 @@ def _java_missing() -> str | None:
     return None if shutil.which("java") else "Java is not installed (Spark needs Java 17)"
 
 
+EXECUTOR_KEY_FILE = "pimask-spark-test.key"
+
+
 @pytest.fixture(scope="module")
-def spark() -> SparkSession:
+def spark(tmp_path_factory) -> SparkSession:
     reason = _java_missing()
     if reason:
         pytest.skip(reason)
     # why: Python workers must run this interpreter (the one with pimask installed).
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    # The cluster recipe for executor-side keys: ship the key file (--files) and name it
+    # in the executors' environment. Driver-side tests never read it.
+    key_file = tmp_path_factory.mktemp("keys") / EXECUTOR_KEY_FILE
+    key_file.write_text(f"k7 {FILE_KEY}\n")
     session = (
         SparkSession.builder.master("local[2]")
         .appName("pimask-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "4")
-        .config("spark.driver.memory", "1g")
+        # why: a short-lived test JVM starts faster without the optimizing JIT / codegen.
+        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.files", str(key_file))
+        .config("spark.executorEnv.PIMASK_KEY_FILE", EXECUTOR_KEY_FILE)
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
+    session.pimask_key_file = key_file  # type: ignore[attr-defined]
     yield session
     session.stop()
 
@@ -192,6 +210,29 @@ def test_engine_options_reach_the_executors(spark):
     expected = pimask.Engine(entities=["EMAIL"]).mask(texts[0])
     assert out.collect()[0]["text"] == expected
     assert "13912345678" in expected
+
+
+@pytest.mark.parametrize("policy", [None, "anonymize"], ids=["display", "anonymize"])
+def test_column_context_equals_check_fix_per_cell(spark, policy):
+    from pimask.datasets.core import fix_value
+
+    rows = [(1, "3c22fb1a2b3c", "11010519491231002X", "490154203237518")] * 3
+    df = _frame(spark, rows, "id long, mac string, order_id string, imei string")
+    out = mask_columns(df, policy=policy, column_context=True).collect()
+    engine = pimask.Engine()
+    expected = [
+        fix_value(engine, policy, value, name)
+        for name, value in zip(("mac", "order_id", "imei"), rows[0][1:], strict=True)
+    ]
+    assert all(list(row)[1:] == expected for row in out)
+    assert expected[0] != rows[0][1] and expected[1] == rows[0][2]  # context did matter
+    plain = mask_columns(df, policy=policy).collect()[0]
+    assert list(plain)[1:] == [engine.apply(v, policy).text for v in rows[0][1:]]
+    summary = scan_columns(df, column_context=True).collect()
+    assert {(row["column"], row["entity"], row["count"]) for row in summary} == {
+        ("mac", "MAC_ADDRESS", 3),
+        ("imei", "IMEI", 3),
+    }
 
 
 def test_engine_is_built_once_per_worker_not_per_partition(spark):
@@ -319,19 +360,14 @@ def test_key_never_in_plan_pickle_or_logs(spark, monkeypatch, capfd):
     assert rows[0]["text"] == _library(["手机 13912345678"], "deidentify")[0]
 
 
-def test_keys_from_the_executor_environment_and_shipped_file(spark, monkeypatch, tmp_path):
+def test_keys_from_the_executor_environment_and_shipped_file(spark, monkeypatch):
     """Cluster style: --files pimask.key + spark.executorEnv.PIMASK_KEY_FILE=pimask.key."""
-    key_file = tmp_path / "pimask-spark-test.key"
-    key_file.write_text(f"k7 {FILE_KEY}\n")
-    context = spark.sparkContext
-    context.addFile(str(key_file))
-    monkeypatch.setitem(context.environment, "PIMASK_KEY_FILE", key_file.name)
-    # the driver has a different key: executors must not use it
-    monkeypatch.setenv("PIMASK_KEY", KEY)
+    monkeypatch.setenv("PIMASK_KEY", KEY)  # the driver's key differs: executors must not use it
+    monkeypatch.delenv("PIMASK_KEY_FILE", raising=False)
     texts = ["手机 13912345678", "身份证 11010519491231002X"]
     out = _by_id(mask_columns(_texts_frame(spark, texts), "text", "deidentify", keys="executor"))
     monkeypatch.delenv("PIMASK_KEY")
-    monkeypatch.setenv("PIMASK_KEY_FILE", str(key_file))
+    monkeypatch.setenv("PIMASK_KEY_FILE", str(spark.pimask_key_file))
     assert [row["text"] for row in out] == _library(texts, "deidentify")
     assert ":k7:" in out[0]["text"]
 
@@ -493,3 +529,26 @@ def test_importing_pimask_does_not_import_pyspark():
     code = "import sys, pimask, pimask.integrations.spark; print('pyspark' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- benchmark smoke run ---------------------------------------------------------------------
+
+
+def test_throughput_benchmark_smoke(spark, tmp_path):
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "spark_throughput.py"
+    spec = importlib.util.spec_from_file_location("spark_throughput", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    source = tmp_path / "input.log"
+    with source.open("wb") as handle:
+        written = bench.write_throughput(handle, 30_000, seed=1)
+    run = bench.measure(spark, source, 2, repeat=1, policies=("display",))
+    assert run["rows"] == source.read_bytes().count(b"\n")
+    assert run["bytes"] == written - run["rows"]  # UTF-8 bytes without the newlines
+    assert set(run["cases"]) == {"arrow floor", "display"}
+    assert all(case["rows_per_s"] > 0 for case in run["cases"].values())
+    report = {"machine": "test", "rows": run["rows"], "bytes": run["bytes"], "spark": [run]}
+    report["library"] = bench.measure_library(source, repeat=1)
+    assert "| local[2] | display |" in bench.render(report)

@@ -140,6 +140,7 @@ def mask_columns(
     *,
     keys: Any = KEYS_FROM_DRIVER,
     on_drop: str = "null",
+    column_context: bool = False,
     engine_options: Mapping[str, Any] | None = None,
 ) -> DataFrame:
     """``df`` with the string ``columns`` rewritten by ``policy``; everything else untouched.
@@ -158,6 +159,10 @@ def mask_columns(
             ``--files``); or a :class:`pimask.keys.KeyRing` to broadcast.
         on_drop: when a policy drops a value (``delete`` level): ``"null"`` nulls that field,
             ``"row"`` removes the whole row.
+        column_context: read the column name as context (a column called ``手机号`` makes
+            its digits a phone number more surely), as ``pimask check --fix`` does for a
+            CSV/Parquet cell; off by default, so a value comes out as ``Engine.apply``
+            alone would write it.
         engine_options: keyword arguments for :class:`pimask.Engine` (``entities``,
             ``min_score``, ``recognizer_files``, ``disabled``, ``backend``).
     """
@@ -175,6 +180,7 @@ def mask_columns(
         keys=_key_source(df, loaded, keys),
         columns=names,
         on_drop=on_drop,
+        column_context=column_context,
     )
     if not names:
         return df
@@ -191,6 +197,7 @@ def scan_columns(
     *,
     id_column: str | None = None,
     examples: int = 5,
+    column_context: bool = False,
     engine_options: Mapping[str, Any] | None = None,
 ) -> DataFrame:
     """Findings per (column, entity) in ``df``: an audit summary that never holds a value.
@@ -200,6 +207,7 @@ def scan_columns(
     column and entity. Row ids are the values of ``id_column`` when given (use a key that
     is not itself personal), otherwise positions equal to
     ``pyspark.sql.functions.monotonically_increasing_id()`` on the same DataFrame.
+    ``column_context`` reads column names as context, as in :func:`mask_columns`.
     """
     _require_pyspark()
     from pyspark import TaskContext
@@ -234,6 +242,7 @@ def scan_columns(
         columns=names,
         id_column=id_column,
         examples=examples,
+        column_context=column_context,
     )
     selected = [*names, id_column] if id_column and id_column not in names else list(names)
     if not selected:

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="when the policy drops a value: null the field (default) or remove the row",
     )
     parser.add_argument(
+        "--column-context",
+        action="store_true",
+        help="read each column's name as context for its values (as pimask check --fix does)",
+    )
+    parser.add_argument(
         "--mode",
         choices=("errorifexists", "overwrite"),
         default="errorifexists",
@@ -152,12 +157,24 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--input {args.input}: cannot read as {fmt} ({reason})") from None
     options = _engine_options(args)
     if args.scan:
-        summary = scan_columns(df, columns, id_column=args.id_column, engine_options=options)
+        summary = scan_columns(
+            df,
+            columns,
+            id_column=args.id_column,
+            column_context=args.column_context,
+            engine_options=options,
+        )
         for row in summary.toLocalIterator():
             print(json.dumps(row.asDict(), ensure_ascii=False, default=str))
         return 0
     masked = mask_columns(
-        df, columns, args.policy, keys=args.keys, on_drop=args.on_drop, engine_options=options
+        df,
+        columns,
+        args.policy,
+        keys=args.keys,
+        on_drop=args.on_drop,
+        column_context=args.column_context,
+        engine_options=options,
     )
     writer = masked.write.mode(args.mode).format(fmt)
     if fmt == "csv":

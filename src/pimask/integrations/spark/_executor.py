@@ -16,7 +16,7 @@ import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pyarrow as pa
@@ -66,6 +66,7 @@ class Job:
     on_drop: str = "null"
     id_column: str | None = None
     examples: int = 5
+    column_context: bool = False
 
     def __repr__(self) -> str:
         # why: the plan and logs may show a repr; it names columns only, never keys.
@@ -94,15 +95,39 @@ class _Worker:
     """An engine (and compiled policy with its keys) for one job, built once per process."""
 
     def __init__(self, job: Job) -> None:
+        from pimask.datasets.core import ValueScanner, context_prefix
+
         self.engine = Engine(**job.engine_options)
-        self.apply: Callable[[str], Any] = self.engine.apply
+        self._apply: Callable[..., Any] = self.engine.apply
         if job.policy is not None:
             from pimask.policy import CompiledPolicy
 
             # why: exactly what Engine.apply(text, policy=...) runs, with the job's keys
             # (None: CompiledPolicy reads this executor's PIMASK_KEY / PIMASK_KEY_FILE).
             keys = job.keys.load() if job.keys is not None else None
-            self.apply = CompiledPolicy(job.policy, self.engine, keys).apply
+            self._apply = CompiledPolicy(job.policy, self.engine, keys).apply
+        self.prefixes = {
+            name: context_prefix(name) if job.column_context else "" for name in job.columns
+        }
+        self.scanner = ValueScanner(self.engine)
+        self.column_context = job.column_context
+
+    def apply(self, text: str, column: str) -> Any:
+        """``Engine.apply(text, policy)``; with column context, read ``column: `` first.
+
+        The prefixed form is what ``pimask check --fix`` does to a CSV/Parquet cell
+        (:func:`pimask.datasets.core.fix_value`): the column name is context only.
+        """
+        prefix = self.prefixes[column]
+        if not prefix:
+            return self._apply(text)
+        result = self._apply(prefix + text, region=(len(prefix), len(prefix) + len(text)))
+        if result.dropped or not result.text.startswith(prefix):
+            return result if result.dropped else self._apply(text)
+        return replace(result, text=result.text[len(prefix) :])
+
+    def scan(self, text: str, column: str) -> list[Any]:
+        return self.scanner.scan(text, column if self.column_context else None)
 
 
 _CACHE: OrderedDict[str, _Worker] = OrderedDict()
@@ -147,15 +172,18 @@ def mask_batches(job: Job, batches: Iterable[pa.RecordBatch]) -> Iterator[pa.Rec
                 if raw is None:
                     out.append(None)
                     continue
-                result = worker.apply(raw.decode(ENCODING, ERRORS))
+                text = raw.decode(ENCODING, ERRORS)
+                result = worker.apply(text, name)
                 if result.dropped:
                     out.append(None)
                     if job.on_drop == "row":
                         if keep is None:
                             keep = [True] * batch.num_rows
                         keep[row] = False
-                    continue
-                out.append(result.text.encode(ENCODING, ERRORS))
+                elif result.text is text:
+                    out.append(raw)  # unchanged: skip re-encoding
+                else:
+                    out.append(result.text.encode(ENCODING, ERRORS))
             arrays[index] = pa.array(out, type=binary_type).view(original.type)
         rebuilt = pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
         if keep is not None:
@@ -171,7 +199,6 @@ def scan_batches(
     Only counts and row ids leave the executor, never a scanned value.
     """
     worker = worker_for(job)
-    engine = worker.engine
     counts: dict[tuple[str, str], list[Any]] = {}
     position = partition << PARTITION_SHIFT
     for batch in batches:
@@ -187,7 +214,7 @@ def scan_batches(
                 if raw is None:
                     continue
                 per_entity: dict[str, int] = {}
-                for finding in engine.scan(raw.decode(ENCODING, ERRORS)):
+                for finding in worker.scan(raw.decode(ENCODING, ERRORS), name):
                     per_entity[finding.entity] = per_entity.get(finding.entity, 0) + 1
                 for entity, found in per_entity.items():
                     entry = counts.setdefault((name, entity), [0, 0, []])
