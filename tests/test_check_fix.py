@@ -261,3 +261,22 @@ def test_parquet_integer_column_is_reported_but_not_rewritten(tmp_path: Path, ca
     assert "row 1, column phone: CN_MOBILE" in out
     assert "integer columns cannot be fixed" in out
     assert path.read_bytes() == original
+
+
+def test_delete_policy_on_parquet_and_json(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    parquet = tmp_path / "u.parquet"
+    pq.write_table(
+        pa.table({"id": [1, 2, 3, 4], "phone": ["none", MOBILE, "none", MOBILE2]}),
+        parquet,
+        row_group_size=2,
+    )
+    document = tmp_path / "u.json"
+    document.write_text(f'{{"a": {{"phone": "{MOBILE}"}}, "b": 1}}', encoding="utf-8")
+    assert main(["check", "--fix", "--policy", "delete", str(parquet), str(document)]) == 0
+    assert pq.read_table(parquet).to_pylist() == [
+        {"id": 1, "phone": "none"},
+        {"id": 3, "phone": "none"},
+    ]
+    assert document.read_text(encoding="utf-8") == '{"a": {"phone": null}, "b": 1}'
