@@ -18,6 +18,7 @@ from pimask.engine import Engine
 from pimask.findings import Finding
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_CACHED_LENGTH = 256  # values longer than this are not remembered: memory stays bounded
 
 # why: the engine recognises a key only if it looks like an identifier (letters, digits,
 # _ . - and 汉字, at most 48 characters); other characters in a header become "_" and the
@@ -62,9 +63,10 @@ class ValueScanner:
             ]
         else:
             found = self.engine.scan(text, min_score=self.min_score)
-        if len(self._cache) >= self._cache_size:
-            self._cache.clear()
-        self._cache[slot] = found
+        if len(text) <= _CACHED_LENGTH:  # why: repeats are short (cities, statuses, flags)
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[slot] = found
         return found
 
 
