@@ -138,7 +138,7 @@ def _check_text_based(
         return
     fixed_text = apply_edits(text, edits)
     # why: re-read the fixed text before writing; a fix must never leave a file broken.
-    recheck = _handler(format_name, path, options.delimiter)
+    recheck = _handler(format_name, path, getattr(handler, "delimiter", options.delimiter))
     report.hits = list(_scan(path, recheck, fixed_text, scanner, options, None))
     atomic_write_bytes(path, encode(path, fixed_text, decoded.codec))
     report.fixed = sum(1 for edit in edits if not edit.dropped)
