@@ -11,7 +11,8 @@ pimask's ADDRESS is a postal address (a road with a number, a building unit): re
 also reported on the ``street_level`` labels (those containing 路 / 街 / 号 / 栋 / 室 …).
 
 Cost: MB/s (UTF-8 input) of ``Engine.scan`` over all dev texts with the detectors on and
-off, medians of ``--repeat`` runs in one process, jieba's dictionary load reported apart.
+off, medians of ``--repeat`` interleaved runs in one process, jieba's dictionary load
+reported apart; the same on ``--log-mb`` of benchmarks/corpus.py's log mix.
 
     python benchmarks/cluener.py                       # ../shared/data/cluener/dev.json
     python benchmarks/cluener.py --sweep --errors 20   # thresholds, and the first misses
@@ -153,16 +154,20 @@ def evaluate(
     return counts, street, errors
 
 
-def throughput(engine: pimask.Engine, texts: list[str], repeat: int) -> float:
-    """Median MB/s (UTF-8 bytes of input) of scanning every text once."""
+def throughput(engines: list[pimask.Engine], texts: list[str], repeat: int) -> list[float]:
+    """Median MB/s (UTF-8 bytes of input) of each engine scanning every text once.
+
+    Runs are interleaved (A B A B …) so that load from other processes hits both alike.
+    """
     size = sum(len(text.encode("utf-8")) for text in texts)
-    timings = []
+    timings: list[list[float]] = [[] for _ in engines]
     for _ in range(repeat):
-        started = time.perf_counter()
-        for text in texts:
-            engine.scan(text)
-        timings.append(time.perf_counter() - started)
-    return size / statistics.median(timings) / 1e6
+        for engine, times in zip(engines, timings, strict=True):
+            started = time.perf_counter()
+            for text in texts:
+                engine.scan(text)
+            times.append(time.perf_counter() - started)
+    return [size / statistics.median(times) / 1e6 for times in timings]
 
 
 def log_mix_lines(size_bytes: int, seed: int = 1) -> list[str]:
@@ -208,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     counts, street, errors = evaluate(ner_engine, documents, args.min_score)
     texts = [document["text"] for document in documents]
     repeat = 1 if args.smoke else args.repeat
-    with_ner = throughput(ner_engine, texts, repeat)
-    patterns_only = throughput(pimask.Engine(), texts, repeat)
+    patterns_engine = pimask.Engine()
+    with_ner, patterns_only = throughput([ner_engine, patterns_engine], texts, repeat)
     report: dict = {
         "data": "smoke sample" if args.smoke else str(args.data),
         "documents": len(documents),
@@ -229,8 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.log_mb > 0 and not args.smoke:
         lines = log_mix_lines(int(args.log_mb * 1e6))
         cjk = sum(1 for line in lines if ner.has_cjk(line)) / max(1, len(lines))
-        mix_ner = throughput(ner_engine, lines, repeat)
-        mix_patterns = throughput(pimask.Engine(), lines, repeat)
+        mix_ner, mix_patterns = throughput([ner_engine, patterns_engine], lines, repeat)
         report["log_mix_mb_s"] = {
             "megabytes": args.log_mb,
             "lines_with_cjk": round(cjk, 3),
