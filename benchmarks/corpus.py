@@ -467,6 +467,68 @@ _HELDOUT_NEG_KEYS: dict[str, tuple[str, ...]] = {
     "bad_luhn_imei": ("imei_code", "设备串号"),
     "bad_segment_mobile": ("user_phone", "手机号码是"),
 }
+# A third vocabulary, written after tuning on the second, measured once and reported as is.
+_FRESH_KEYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "CN_RESIDENT_ID": {
+        "json": ("idCardNo", "id_card_number", "userIdCard", "holderIdNo", "certificateNo"),
+        "kv": ("idcardnum", "cert_id", "holder_id_no", "id"),
+        "zh": ("身份证号码", "身份证：", "证件号 ", "身份证号为", "持卡人身份证"),
+        "en": ("ID card no. ", "resident id ", "PRC ID "),
+    },
+    "CN_MOBILE": {
+        "json": ("phoneNo", "mobileNo", "userMobile", "contactTel", "bindPhone"),
+        "kv": ("phoneno", "mobile_no", "tel", "sms_to"),
+        "zh": ("手机号码", "电话号码：", "联系手机 ", "绑定手机", "来电号码"),
+        "en": ("Tel: ", "phone number ", "SMS to "),
+    },
+    "BANK_CARD": {
+        "json": ("cardNum", "bankCardNo", "payCardNo", "debitCard", "card_pan"),
+        "kv": ("cardnum", "bankcardno", "pan", "debit_card"),
+        "zh": ("卡号", "银行卡号：", "借记卡 ", "信用卡号码", "扣款卡号"),
+        "en": ("card no. ", "PAN ", "credit card "),
+    },
+    "IMEI": {
+        "json": ("imeiNo", "device_imei", "imei_1", "IMEI2"),
+        "kv": ("device_imei", "imeino", "imei1"),
+        "zh": ("IMEI号：", "手机串号 ", "设备IMEI号", "串号："),
+        "en": ("IMEI: ", "device imei ", "IMEI1 "),
+    },
+    "MAC_ADDRESS": {
+        "json": ("macAddr", "wifiMac", "bt_mac", "routerMac"),
+        "kv": ("macaddr", "wifimac", "bt_mac", "sta_mac"),
+        "zh": ("MAC：", "路由器MAC ", "WiFi MAC地址", "蓝牙MAC"),
+        "en": ("HWaddr ", "bssid ", "mac addr "),
+    },
+    "EMAIL": {
+        "json": ("emailAddress", "userEmail", "notify_email", "cc"),
+        "kv": ("email", "mail_to", "notify", "cc"),
+        "zh": ("邮箱：", "电子邮箱地址", "联系邮箱 ", "邮件发至"),
+        "en": ("mailto ", "email address ", "from: "),
+    },
+    "IP_ADDRESS": {
+        "json": ("clientAddr", "remote_ip", "real_ip", "originIp", "upstream"),
+        "kv": ("client_addr", "real_ip", "origin", "upstream_addr"),
+        "zh": ("IP：", "客户端地址 ", "真实IP", "访问来源"),
+        "en": ("connected from ", "ip address ", "upstream "),
+    },
+}
+_FRESH_NEG_KEYS: dict[str, tuple[str, ...]] = {
+    "order_id": ("orderNo", "order_sn", "流水号：", "biz_no", "out_order_id"),
+    "epoch_ms": ("timestamp_ms", "ctime", "mtime", "occurred_at"),
+    "snowflake": ("id", "record_id", "job_id", "message_id"),
+    "uuid": ("traceparent", "req_id", "uuid", "device_uuid"),
+    "trace_id": ("trace", "span", "b3"),
+    "version": ("sdk_version", "fw_ver", "版本号", "agent_version"),
+    "bad_check_id": ("idCardNo", "身份证号码"),
+    "bad_luhn_card": ("cardNum", "卡号"),
+    "bad_luhn_imei": ("imeiNo", "IMEI号："),
+    "bad_segment_mobile": ("phoneNo", "手机号码"),
+}
+VOCABULARIES = {
+    "base": (_KEYS, {}),
+    "heldout": (_HELDOUT_KEYS, _HELDOUT_NEG_KEYS),
+    "fresh": (_FRESH_KEYS, _FRESH_NEG_KEYS),
+}
 _ACTIVE = {"keys": _KEYS, "neg_keys": {}}
 
 
@@ -981,16 +1043,19 @@ def generate_labeled(
     pii_rate: float = 0.6,
     negative_rate: float = 0.6,
     heldout: bool = False,
+    vocabulary: str | None = None,
 ) -> Iterator[dict[str, object]]:
     """Labeled records: ``{"id", "kind", "text", "spans", "negatives"}``.
 
     ``pii_rate`` of the lines carry one to three labeled values (entities drawn uniformly,
     so rare forms are well represented); ``negative_rate`` carry one or two hard
-    negatives; the rest are ordinary log chatter. ``heldout`` labels values with a second
-    vocabulary of keys and phrases that detection was not tuned on.
+    negatives; the rest are ordinary log chatter. ``vocabulary`` picks the keys and
+    phrases that label values: ``base`` (tuned on), ``heldout`` (written before its first
+    measurement, then tuned on) or ``fresh`` (measured once, never tuned on);
+    ``heldout=True`` is short for ``vocabulary="heldout"``.
     """
-    _ACTIVE["keys"] = _HELDOUT_KEYS if heldout else _KEYS
-    _ACTIVE["neg_keys"] = _HELDOUT_NEG_KEYS if heldout else {}
+    name = vocabulary or ("heldout" if heldout else "base")
+    _ACTIVE["keys"], _ACTIVE["neg_keys"] = VOCABULARIES[name]
     try:
         yield from _generate_labeled(lines, seed, pii_rate, negative_rate)
     finally:
@@ -1091,7 +1156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="-", help="output file (default stdout)")
     parser.add_argument("--labeled", action="store_true", help="labeled JSON Lines for quality")
     parser.add_argument("--lines", type=int, default=20_000, help="labeled mode: line count")
-    parser.add_argument("--heldout", action="store_true", help="labeled mode: held-out vocabulary")
+    parser.add_argument("--vocabulary", choices=sorted(VOCABULARIES), default="base",
+                        help="labeled mode: which key vocabulary labels the values")  # fmt: skip
     parser.add_argument("--size", type=parse_size, default=parse_size("10MB"),
                         help="throughput mode: bytes to write, e.g. 200MB, 1GB")  # fmt: skip
     parser.add_argument("--pool", type=int, default=50_000, help="throughput mode: distinct lines")
@@ -1100,7 +1166,7 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout.buffer if args.out == "-" else open(args.out, "wb")  # noqa: SIM115
     try:
         if args.labeled:
-            for record in generate_labeled(args.lines, args.seed, heldout=args.heldout):
+            for record in generate_labeled(args.lines, args.seed, vocabulary=args.vocabulary):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
             summary = f"{args.lines} labeled lines"
         else:

@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="labeled JSONL from corpus.py --labeled")
     parser.add_argument("--lines", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--heldout", action="store_true", help="held-out key vocabulary")
+    parser.add_argument("--heldout", action="store_true", help="same as --vocabulary heldout")
+    parser.add_argument("--vocabulary", choices=("base", "heldout", "fresh"), default=None)
     parser.add_argument("--forms", action="store_true", help="also print recall per form")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors")
     parser.add_argument("--show-values", action="store_true", help="errors show the text")
@@ -221,9 +222,13 @@ def main(argv: list[str] | None = None) -> int:
         records: Iterable[dict] = _read_jsonl(args.corpus)
         source = args.corpus
     else:
-        records = load_corpus_module().generate_labeled(args.lines, args.seed, heldout=args.heldout)
-        held = " --heldout" if args.heldout else ""
-        source = f"corpus.py --labeled --lines {args.lines} --seed {args.seed}{held}"
+        vocabulary = args.vocabulary or ("heldout" if args.heldout else "base")
+        records = load_corpus_module().generate_labeled(
+            args.lines, args.seed, vocabulary=vocabulary
+        )
+        source = (
+            f"corpus.py --labeled --lines {args.lines} --seed {args.seed} --vocabulary {vocabulary}"
+        )
     engine = pimask.Engine()
     report = evaluate(records, engine, keep_errors=args.errors)
     print(f"corpus: {source}; {report.lines} lines, {report.chars} chars")

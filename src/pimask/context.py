@@ -29,6 +29,10 @@ from pimask.recognizers import ContextSpec
 _AFTER_WINDOW = 12
 _DIGITS = "0123456789"
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_NUMBER_SUFFIX = re.compile(r"[0-9]{1,2}(?![0-9])")  # IMEI1, phone2: part of the word
+# Glued keys often end in a "number" suffix after the head noun: imeino, idcardnum.
+_GLUED_SUFFIXES = ("number", "num", "no", "code")
+_SUFFIX_GROUP = "(?:" + "|".join(_GLUED_SUFFIXES) + ")?"
 _LIST_SEPARATORS = frozenset(",;/|、")
 _KEY_CACHE_SIZE = 4096
 _KEY_LOOKBACK = 64
@@ -62,8 +66,11 @@ def _labels_another_value(view: str, word_end: int, start: int) -> bool:
 
     In ``终端IMEI998441393900477（用户提供）用户37070719770710083X`` the word IMEI labels
     the number right after it, not the ID further on. A list continues its label:
-    ``imei=4901…,3520…`` labels both.
+    ``imei=4901…,3520…`` labels both; so does a numbered word (``IMEI1 3520…``).
     """
+    numbered = _NUMBER_SUFFIX.match(view, word_end, start)
+    if numbered is not None:
+        word_end = numbered.end()
     if _ASCII_DIGIT.search(view, word_end, start) is None:
         return False
     return view[word_end:start].rstrip()[-1:] not in _LIST_SEPARATORS
@@ -123,7 +130,9 @@ class ContextScorer:
                 parts = [re.escape(part) for part in _WORD_SEPARATORS.split(word) if part]
                 escaped = r"[_\-. ]?".join(parts) or escaped
                 # why: after "@" a word is a mail domain (x@qq.com), not a label
-                escaped = rf"(?<![A-Za-z@]){escaped}(?![A-Za-z])"
+                # a glued number suffix (imeino) or a camelCase continuation (orderNo)
+                # still names the word
+                escaped = rf"(?<![A-Za-z@]){escaped}{_SUFFIX_GROUP}(?-i:(?![a-z]))"
             alternatives.append(escaped)
         return re.compile("|".join(alternatives), re.IGNORECASE)
 
@@ -150,15 +159,24 @@ class ContextScorer:
                         candidate = (index + width, width, word)
                         if best is None or candidate[:2] > best[:2]:
                             best = candidate
-            # also accept glued forms such as "cardno", "phonenumber"
+            # also accept glued forms such as "cardno", "phonenumber", "imeino"
             glued = "".join(tokens)
+            stems = [(glued, 0)] + [
+                (glued[: -len(suffix)], len(suffix))
+                for suffix in _GLUED_SUFFIXES
+                if len(glued) > len(suffix) and glued.endswith(suffix)
+            ]
             for word_tokens, word in self._key_words:
                 joined = "".join(word_tokens)
-                if len(joined) >= 4 and glued.endswith(joined):
-                    # the longest glued suffix wins: idcardno is an id card, not a card no
-                    candidate = (len(tokens) + 1, len(joined), word)
-                    if best is None or candidate[:2] > best[:2]:
-                        best = candidate
+                if len(joined) < 4:
+                    continue
+                for stem, suffix_length in stems:
+                    if stem.endswith(joined):
+                        # the match covering most of the key wins: idcardnum is an id card
+                        # (idcard + num), not a card number (cardnum)
+                        candidate = (len(tokens) + 1, len(joined) + suffix_length, word)
+                        if best is None or candidate[:2] > best[:2]:
+                            best = candidate
         else:
             lowered = key.lower()
             for word in self._polarity:
@@ -171,6 +189,19 @@ class ContextScorer:
             return None
         word = best[2]
         return word, self._polarity[word]
+
+    def _window_word(self, text: str) -> str:
+        """The listed word a window match stands for ("" if none)."""
+        form = _window_form(text)
+        word = self._window_words.get(form)
+        if word is not None:
+            return word
+        for suffix in _GLUED_SUFFIXES:
+            if form.endswith(suffix):
+                word = self._window_words.get(form[: -len(suffix)])
+                if word is not None:
+                    return word
+        return ""
 
     def _labels_value_before(self, view: str, end: int, after: re.Match[str]) -> bool:
         """Does a word found after the value describe it (rather than the next value)?
@@ -186,7 +217,7 @@ class ContextScorer:
         if following and (following in ":=" or following in _DIGITS):
             return False
         word = after.group(0)
-        if self._polarity.get(self._window_words.get(_window_form(word), "")) == "positive":
+        if self._polarity.get(self._window_word(word)) == "positive":
             return True
         gap = view[end : after.start()]
         return not word.isascii() and len(gap) <= 1 and not gap.strip()
@@ -222,7 +253,7 @@ class ContextScorer:
             last = after
         if last is None:
             return _NO_CONTEXT
-        word = self._window_words.get(_window_form(last.group(0)), "")
+        word = self._window_word(last.group(0))
         polarity = self._polarity.get(word)
         if polarity is None:  # pragma: no cover - every alternative is a listed word
             return _NO_CONTEXT
