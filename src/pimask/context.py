@@ -29,6 +29,7 @@ from pimask.recognizers import ContextSpec
 _AFTER_WINDOW = 12
 _DIGITS = "0123456789"
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_KEY_PADDING = frozenset(" \t\"'")
 _NUMBER_SUFFIX = re.compile(r"[0-9]{1,2}(?![0-9])")  # IMEI1, phone2: part of the word
 # Glued keys often end in a "number" suffix after the head noun: imeino, idcardnum.
 _GLUED_SUFFIXES = ("number", "num", "no", "code")
@@ -59,6 +60,14 @@ _KEY_SPLIT = re.compile(r"[_.\-\s]+")
 
 def _is_ascii_word(word: str) -> bool:
     return word.isascii()
+
+
+def _may_follow_key(view: str, start: int) -> bool:
+    """Cheap pre-check for the key regex: is there a ``:``, ``=`` or ``/`` right before?"""
+    index = start - 1
+    while index >= 0 and start - index <= 8 and view[index] in _KEY_PADDING:
+        index -= 1
+    return index >= 0 and view[index] in ":=/"
 
 
 def _labels_another_value(view: str, word_end: int, start: int) -> bool:
@@ -227,7 +236,9 @@ class ContextScorer:
         if not self._polarity:
             return _NO_CONTEXT
         spec = self.spec
-        key_match = _KEY_BEFORE_VALUE.search(view, max(0, start - _KEY_LOOKBACK), start)
+        key_match = None
+        if _may_follow_key(view, start):
+            key_match = _KEY_BEFORE_VALUE.search(view, max(0, start - _KEY_LOOKBACK), start)
         if key_match is not None:
             verdict = self.classify_key(key_match.group("key"))
             if verdict is not None:
