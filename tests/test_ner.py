@@ -77,6 +77,11 @@ ADDRESS_CASES = [
     ),
     ("住在朝阳区望京西园三区212号楼1102", ["朝阳区望京西园三区212号楼1102"]),
     ("家住北京市朝阳区", ["北京市朝阳区"]),  # a district alone counts only with 家住 / 地址
+    (
+        "地址：广州市天河区体育西路191号中石化大厦B塔2001室",  # 体育 is tagged a verb
+        ["广州市天河区体育西路191号中石化大厦B塔2001室"],
+    ),
+    ("北京市朝阳区建国路88号SOHO现代城A座1801", ["北京市朝阳区建国路88号SOHO现代城A座1801"]),
 ]
 
 
@@ -91,6 +96,8 @@ ADDRESS_NEGATIVES = [
     "时间定在北美时间4月21号",  # a date, not a house number
     "并携带证件到南京路某号办理业务",  # a road with no number
     "订单已发往杭州",
+    "这是最受欢迎的一条峡湾旅游线路",  # 线路 is a route, not a road
+    "上海市规划局公布55号文件",  # a document number after a verb
 ]
 
 

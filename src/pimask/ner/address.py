@@ -46,6 +46,11 @@ _ADMIN_SUFFIXES = (
 _NOT_ADMIN = ("小区", "园区", "校区", "景区", "厂区", "矿区", "市场", "城市")
 # Generic nouns that end in an area suffix but name no place (南山区 and 东城区 are places).
 _GENERIC_AREAS = frozenset({"地区", "山区", "城区", "市区", "郊区", "社区", "街道", "农村", "乡村"})
+# Everyday words ending like a road: 线路 (a route), 思路 (an idea), 报道 (a report).
+_NOT_ROADS = frozenset(
+    {"线路", "道路", "马路", "公路", "铁路", "水路", "陆路", "网路", "电路", "思路", "出路", "套路"}
+    | {"一路", "走路", "上路", "半路", "退路", "来路", "去路", "小路", "大路", "山路", "街道"}
+)
 _ROAD_SUFFIXES = ("大街", "大道", "胡同", "路", "街", "巷", "弄", "道")
 _BUILDING_SUFFIXES = (
     "小区",
@@ -121,7 +126,7 @@ def _is_admin(token: Token) -> bool:
 
 
 def _is_road(word: str) -> bool:
-    if len(word) < 2 or not _is_han(word):
+    if len(word) < 2 or not _is_han(word) or word in _NOT_ROADS:
         return False
     if word.endswith("道") and len(word) < 3:  # 知道, 报道, 频道 are not roads
         return False
@@ -146,7 +151,9 @@ class _Run:
 
 
 # Words that end a run: verbs, prepositions, particles, pronouns, conjunctions, punctuation.
-_BREAK_FLAGS = frozenset({"v", "vd", "vn", "p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "r", "y"})
+_BREAK_FLAGS = frozenset({"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "r", "y"})
+_VERB_FLAGS = frozenset({"v", "vd", "vn", "vg"})
+_LATIN_WORD = re.compile(r"^[A-Za-z]{2,8}$")  # SOHO, CBD: building names in Latin letters
 
 
 def _kind(tokens: Sequence[Token], index: int) -> str | None:
@@ -172,8 +179,14 @@ def _kind(tokens: Sequence[Token], index: int) -> str | None:
         return "admin"
     if word.endswith(_BUILDING_WORD_SUFFIXES) and _is_han(word) and len(word) >= 3:
         return "building"
+    if token.flag in _VERB_FLAGS and len(word) < 2:
+        return None  # 住, 到, 送: a one-character verb is never part of a name
     if token.flag not in _BREAK_FLAGS and _is_han(word) and len(word) <= 4:
-        return "name"  # 碧波 (路), 华星 (时代广场): part of an address only inside a run
+        # 碧波 (路), 华星 (时代广场), 体育 (西路, tagged a verb): part of an address only
+        # inside a run and only when more structure follows (see _structure_ahead).
+        return "name"
+    if _LATIN_WORD.match(word):
+        return "name"
     return None
 
 
@@ -196,7 +209,8 @@ def _scan_runs(tokens: Sequence[Token]) -> list[_Run]:
                 run.admin = kind == "admin"
                 run.road = kind == "road"
             continue
-        if kind is None or (kind == "name" and not _structure_ahead(kinds, index)):
+        verb = token.flag in _VERB_FLAGS
+        if kind is None or (kind == "name" and not _structure_ahead(kinds, index, verb)):
             runs.append(run)
             run = None
             continue
@@ -217,15 +231,17 @@ def _scan_runs(tokens: Sequence[Token]) -> list[_Run]:
     return [_trim(tokens, kinds, r) for r in runs]
 
 
-def _structure_ahead(kinds: Sequence[str | None], index: int) -> bool:
+def _structure_ahead(kinds: Sequence[str | None], index: int, verb: bool = False) -> bool:
     """A name inside a run must be followed, within three words, by address structure.
 
     jieba's dictionary tags are noisy (办理 is tagged a noun, 加密 a place name), so nouns
-    alone never extend an address: ``南京路某号办理磁条加密`` stops at the road.
+    alone never extend an address: ``南京路某号办理磁条加密`` stops at the road. A word
+    tagged as a verb needs a road, area or building next (体育 + 西路), not just a number
+    (``规划局公布55号`` is a document number).
     """
     for kind in kinds[index + 1 : index + 4]:
         if kind != "name":
-            return kind is not None
+            return kind in _STRUCTURE if verb else kind is not None
     return False
 
 
