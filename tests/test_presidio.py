@@ -252,3 +252,16 @@ def test_everything_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatc
     results = analyzer.analyze(text, language="zh")
     assert sorted(r.entity_type for r in results) == ["CN_MOBILE", "PERSON", "URL"]
     assert AnonymizerEngine().anonymize(text, results).text.startswith("客户<PERSON>，")
+
+
+def test_without_ner_and_in_batches() -> None:
+    from presidio_analyzer import BatchAnalyzerEngine
+
+    analyzer = integration.analyzer_engine(ner=False)
+    assert "PERSON" not in analyzer.get_supported_entities("zh")
+    texts = ["客户王小明，手机号13912345678", "银联卡6222021234567890128"]
+    batch = BatchAnalyzerEngine(analyzer).analyze_iterator(texts, language="zh")
+    assert [[(r.entity_type, r.start, r.end) for r in results] for results in batch] == [
+        [("CN_MOBILE", 9, 20)],
+        [("BANK_CARD", 3, 22)],
+    ]
