@@ -202,6 +202,8 @@ def test_bad_columns_are_config_errors_naming_the_column(spark):
         mask_columns(df, "text", on_drop="explode")
     with pytest.raises(ConfigError, match="engine_options"):
         mask_columns(df, "text", engine_options={"min_scor": 0.3})
+    with pytest.raises(ConfigError, match="keys must be"):
+        mask_columns(df, "text", "deidentify", keys={"PIMASK_KEY": KEY})
 
 
 def test_engine_options_reach_the_executors(spark):

@@ -114,20 +114,19 @@ def _policy_needs_keys(policy: Any) -> bool:
 
 def _key_source(df: DataFrame, policy: Any, keys: Any) -> Any:
     """How executors will get keys: a broadcast, their own environment, or not at all."""
-    from pimask.integrations.spark._executor import KeySource, load_executor_keys
+    from pimask.integrations.spark._executor import KeySource
+    from pimask.keys import KeyRing, load_keys
 
-    if keys is None or not _policy_needs_keys(policy):
+    if not (keys in (KEYS_FROM_DRIVER, KEYS_FROM_EXECUTOR) or isinstance(keys, KeyRing)):
+        raise ConfigError(
+            f"keys must be {KEYS_FROM_DRIVER!r}, {KEYS_FROM_EXECUTOR!r} or a "
+            f"pimask.keys.KeyRing, not {type(keys).__name__}"
+        )
+    if not _policy_needs_keys(policy):
         return None
     if keys == KEYS_FROM_EXECUTOR:
         return KeySource()
-    if keys == KEYS_FROM_DRIVER:
-        from pimask.keys import load_keys
-
-        ring = load_keys()
-    elif isinstance(keys, Mapping):
-        ring = load_executor_keys(keys)
-    else:
-        ring = keys
+    ring = load_keys() if keys == KEYS_FROM_DRIVER else keys
     # why: a broadcast is pickled into the task as an id only; its value travels through
     # the block manager, so it is not in the plan, its string or the event log.
     return KeySource(df.sparkSession.sparkContext.broadcast(ring))
