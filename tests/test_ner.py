@@ -357,3 +357,27 @@ def test_no_false_alarms_on_the_synthetic_log_mix(zh_engine: pimask.Engine, monk
         if f.entity in ("PERSON", "ADDRESS")
     ]
     assert flagged == []
+
+
+@settings(max_examples=40)
+@given(
+    text=st.text(alphabet=st.sampled_from([*"王小明路号 =ab0123456789-:", "\u3000"]), max_size=80),
+    margin=st.integers(min_value=0, max_value=8),
+)
+def test_ascii_context_tokens_still_cover_the_text(zh_engine, text: str, margin: int) -> None:
+    tokens = tokenizer.tokenize(text, ascii_context=margin)
+    assert "".join(t.word for t in tokens) == text
+    assert all(text[t.start : t.end] == t.word for t in tokens)
+
+
+def test_long_ascii_stretches_skip_jieba(zh_engine: pimask.Engine) -> None:
+    prefix = "2023-11-22T08:00:00.667+08:00 trace=aea0b61d988bce9c16075db14e0cfec3 "
+    text = prefix + "name=王芳 phone=13912345678 " + "f" * 64
+    tokens = tokenizer.tokenize(text, ascii_context=24)
+    han = text.index("王")
+    assert (tokens[0].word, tokens[0].flag) == (text[: han - 24], "x")
+    assert (tokens[-1].word, tokens[-1].flag) == (text[han + 2 + 24 :], "x")
+    assert [(f.entity, text[f.start : f.end]) for f in zh_engine.scan(text)] == [
+        ("PERSON", "王芳"),
+        ("CN_MOBILE", "13912345678"),
+    ]

@@ -29,6 +29,10 @@ from pimask.normalize import fold
 # recognizer id -> entity it reports
 DETECTORS: dict[str, str] = {"zh_person": "PERSON", "zh_address": "ADDRESS"}
 
+# ASCII characters on either side of Chinese text that jieba still segments: enough for a
+# key (``name=``), a house or room number (``690号``, ``A座1001``) and their neighbours.
+ASCII_CONTEXT = 24
+
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -68,7 +72,8 @@ class NerPipeline:
         if not has_cjk(text):
             return []
         view = fold(text)
-        return self.scan_tokens(view, tokenizer.tokenize(view), min_score)
+        tokens = tokenizer.tokenize(view, ascii_context=ASCII_CONTEXT)
+        return self.scan_tokens(view, tokens, min_score)
 
     def scan_tokens(self, view: str, tokens: list[Token], min_score: float) -> list[Finding]:
         """Like :meth:`scan` on an existing segmentation (the Presidio NLP engine has one)."""
