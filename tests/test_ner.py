@@ -138,7 +138,7 @@ def test_off_by_default() -> None:
     engine = pimask.Engine()
     assert "PERSON" not in engine.entities and "ADDRESS" not in engine.entities
     assert [f.entity for f in engine.scan("客户王小明反映无法登录")] == []
-    with pytest.raises(ConfigError, match="unknown entities: PERSON"):
+    with pytest.raises(ConfigError, match=r"unknown entities: PERSON \(switch on .*zh_person"):
         pimask.Engine(entities=["PERSON"])
 
 

@@ -18,7 +18,7 @@ from pimask import recognizers as recognizer_files
 from pimask.errors import ConfigError
 from pimask.findings import Finding
 from pimask.masking import display_mask
-from pimask.ner import NerPipeline
+from pimask.ner import DETECTORS, NerPipeline
 from pimask.recognizers import RecognizerSpec
 from pimask.scanner import CandidateFinder, Scanner, resolve_overlaps
 
@@ -113,7 +113,11 @@ class Engine:
             known = {spec.entity for spec in active} | set(ner.entities if ner else ())
             unknown = wanted - known
             if unknown:
-                raise ConfigError(f"unknown entities: {', '.join(sorted(unknown))}")
+                hint = [
+                    f"{rid} for {entity}" for rid, entity in DETECTORS.items() if entity in unknown
+                ]
+                extra_hint = f" (switch on with enable=: {', '.join(hint)})" if hint else ""
+                raise ConfigError(f"unknown entities: {', '.join(sorted(unknown))}{extra_hint}")
             active = [spec for spec in active if spec.entity in wanted]
             ner = ner.only(wanted) if ner else None
             if not active and ner is None:
