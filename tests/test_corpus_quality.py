@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pimask
 from pimask import validators
@@ -194,3 +196,39 @@ def test_size_argument_parsing() -> None:
     assert corpus.parse_size("1.5kb") == 1500
     with pytest.raises(Exception, match="200XB"):
         corpus.parse_size("200XB")
+
+
+# --- context rules as properties --------------------------------------------------------
+
+_DIGIT_ENTITIES = ("CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD", "IMEI")
+
+
+def _value(seed: int, entity: str, style: str = "kv") -> tuple[str, str]:
+    import random
+
+    return corpus._value_form(random.Random(seed), entity, style)
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed=st.integers(0, 2**32), entity=st.sampled_from(corpus.ENTITIES), data=st.data())
+def test_a_value_under_its_own_key_is_found_with_its_exact_span(seed, entity, data) -> None:
+    value, form = _value(seed, entity)
+    key = data.draw(st.sampled_from(corpus._KEYS[entity]["kv"]))
+    number = data.draw(st.sampled_from(["", "1", "2"]))  # numbered keys name their stem
+    text = f"ts=1700000000000 {key}{number}={value} trace_id=9f3c2a"
+    found = [(f.start, f.end) for f in pimask.scan(text) if f.entity == entity]
+    start = text.index(value)
+    assert found == [(start, start + len(value))], (entity, form, key + number)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    seed=st.integers(0, 2**32),
+    entity=st.sampled_from(_DIGIT_ENTITIES),
+    negative=st.sampled_from(["order_id", "orderNo", "trade_no", "trace_id", "订单号"]),
+    neighbour=st.sampled_from(["phone", "imei", "card_no", "id_card"]),
+)
+def test_an_order_key_wins_over_the_next_fields_key(seed, entity, negative, neighbour) -> None:
+    value, _ = _value(seed, entity)
+    text = f"{negative}={value}&{neighbour}="
+    assert [f for f in pimask.scan(text) if f.entity == entity] == []
