@@ -12,6 +12,7 @@ import struct
 import subprocess
 import sys
 import termios
+import threading
 import time
 from pathlib import Path
 
@@ -271,3 +272,41 @@ def test_policy_needing_a_key_fails_at_start_with_exit_2(tmp_path: Path, monkeyp
     assert result.returncode == 2
     assert result.stdout == b""
     assert b"PIMASK_KEY" in result.stderr and b"13912345678" not in result.stderr
+
+
+def test_a_steady_trickle_is_written_while_input_continues() -> None:
+    """Input that is never idle for long (a busy followed log) still comes out promptly."""
+    proc = subprocess.Popen(
+        [*CLI, "-j", "2"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    finished = threading.Event()
+
+    def trickle() -> None:
+        assert proc.stdin is not None
+        try:
+            for number in range(2000):
+                proc.stdin.write(b"tick %d phone 13912345678\n" % number)
+                proc.stdin.flush()
+                time.sleep(0.005)
+                if first_seen.is_set():
+                    break
+        finally:
+            finished.set()
+            proc.stdin.close()
+
+    first_seen = threading.Event()
+    writer = threading.Thread(target=trickle, daemon=True)
+    writer.start()
+    try:
+        line = _read_line(proc.stdout)
+        arrived_while_writing = not finished.is_set()
+        first_seen.set()
+        assert line == b"tick 0 phone 139****5678\n"
+        assert arrived_while_writing
+        writer.join(timeout=60)
+        proc.stdout.read()
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()

@@ -768,6 +768,17 @@ class StreamMasker:
         with self._guard:
             self._out.flush()
 
+    def push(self) -> None:
+        """Send off the partial batch and write whatever is finished, without waiting.
+
+        For a steady trickle of input that is never idle: its lines still come out within a
+        batch's processing time, while workers stay busy.
+        """
+        self._submit_batch()
+        self._drain(block_over=self._max_pending)
+        with self._guard:
+            self._out.flush()
+
     def close(self) -> None:
         """End of all input: finish, flush, stop the workers."""
         try:
@@ -849,11 +860,17 @@ class ChunkReader:
         read1 = getattr(self._stream, "read1", None)
         return read1(self._size) if read1 is not None else self._stream.read(self._size)
 
-    def idle(self) -> bool:
+    def idle(self, grace: float = 0.0) -> bool:
+        """True when no input arrives within ``grace`` seconds.
+
+        why: right after a read has emptied a pipe the writer needs a moment to refill it;
+        calling that moment "idle" would flush (and wait for every worker) after each read
+        of ``cat big.log | pimask mask -j 8`` and serialize the pool.
+        """
         if self._fd is None:
             return False
         try:
-            ready, _, _ = select.select([self._fd], [], [], 0)
+            ready, _, _ = select.select([self._fd], [], [], grace)
         except (OSError, ValueError):
             return True
         return not ready

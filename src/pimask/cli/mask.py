@@ -15,12 +15,17 @@ import os
 import signal
 import stat
 import sys
+import time
 from typing import Any
 
 from pimask.cli.common import add_engine_options, engine_from_args, open_input
 from pimask.errors import ConfigError, InputError
 
 PIPE_READ = 64 * 1024
+# Input silent this long counts as idle: flush everything (a followed log, a terminal).
+IDLE_GRACE = 0.02
+# Input never idle (a steady trickle): still write finished lines at least this often.
+PUSH_EVERY = 0.2
 FILE_READ = 256 * 1024  # one batch: a broken pipe is noticed within a batch
 
 
@@ -142,12 +147,17 @@ def run(args: argparse.Namespace) -> int:
             with open_input(name) as stream:
                 reader = ChunkReader(stream, _read_size(stream))
                 masker.begin(name)
+                pushed = time.monotonic()
                 while data := reader.read():
                     masker.feed(data)
                     if progress is not None:
                         progress.update(len(data))
-                    if live or reader.idle():
-                        masker.flush()
+                    if live or reader.idle(IDLE_GRACE):
+                        masker.flush()  # write everything, waiting for the workers
+                        pushed = time.monotonic()
+                    elif time.monotonic() - pushed > PUSH_EVERY:
+                        masker.push()  # a steady trickle: write what is done, no waiting
+                        pushed = time.monotonic()
                 masker.end()
         masker.close()
     except (KeyboardInterrupt, Terminated) as exc:
