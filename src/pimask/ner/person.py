@@ -110,9 +110,12 @@ def _context_before(tokens: Sequence[Token], first: int) -> tuple[float, tuple[C
     if before is not None:
         word = before.word
         if keyed and (word in _KEYS or word.lower() in _ASCII_KEYS):
-            return _BOOST + 0.05, (ContextHit(word, "positive", "key"),)
-        if not keyed and (word in WORDS_BEFORE or _is_title(word)):
+            return _BOOST + 0.05, (ContextHit(word.lower(), "positive", "key"),)
+        if not keyed and word in WORDS_BEFORE:
             return _BOOST, (ContextHit(word, "positive", "window"),)
+        if not keyed and _is_title(word):
+            # why: report the listed ending (…长), as every ContextHit names a listed word
+            return _BOOST, (ContextHit("…" + word[-1], "positive", "window"),)
     return 0.0, ()
 
 
