@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import socket
 from pathlib import Path
@@ -264,4 +265,18 @@ def test_without_ner_and_in_batches() -> None:
     assert [[(r.entity_type, r.start, r.end) for r in results] for results in batch] == [
         [("CN_MOBILE", 9, 20)],
         [("BANK_CARD", 3, 22)],
+    ]
+
+
+def test_decision_process_logging_serialises_the_artifacts() -> None:
+    """Presidio's log_decision_process dumps NlpArtifacts as JSON: ours must survive it."""
+    nlp = integration.JiebaNlpEngine()
+    artifacts = nlp.process_text("客户王小明，手机号13912345678", "zh")
+    dumped = json.loads(artifacts.to_json())
+    assert dumped["entities"] == ["王小明"] and dumped["scores"] == [0.8]
+    analyzer = integration.analyzer_engine()
+    analyzer.log_decision_process = True
+    results = analyzer.analyze("客户王小明反映", language="zh", return_decision_process=True)
+    assert [(r.entity_type, r.analysis_explanation.pattern_name) for r in results] == [
+        ("PERSON", "zh_person/jieba_nr")
     ]

@@ -73,6 +73,8 @@ __all__ = [
 PRESIDIO_ENTITY_NAMES: Mapping[str, str] = {"EMAIL": "EMAIL_ADDRESS", "ADDRESS": "LOCATION"}
 """pimask entity → Presidio entity, where Presidio already names the same thing."""
 
+_FINDINGS_KEY = "pimask_findings"
+
 EXPLANATION_KEY = "pimask_explanation"
 """Key of pimask's full :class:`~pimask.findings.Explanation` in ``recognition_metadata``."""
 
@@ -367,6 +369,9 @@ class JiebaNlpEngine(NlpEngine):
             for f in findings
         ]
         doc.ents = spans
+        # why: lets PimaskNerRecognizer explain each entity the way pimask would; kept on the
+        # Doc, not on NlpArtifacts, whose to_json (log_decision_process) dumps its __dict__.
+        doc.user_data[_FINDINGS_KEY] = {(f.start, f.end): f for f in findings}
         artifacts = NlpArtifacts(
             entities=list(doc.ents),
             tokens=doc,
@@ -376,8 +381,6 @@ class JiebaNlpEngine(NlpEngine):
             language=language,
             scores=[f.score for f in findings],
         )
-        # why: lets PimaskNerRecognizer explain each entity the way pimask would.
-        artifacts.pimask_findings = {(f.start, f.end): f for f in findings}  # type: ignore[attr-defined]
         return artifacts
 
 
@@ -418,7 +421,8 @@ class PimaskNerRecognizer(LocalRecognizer):
         if nlp_artifacts is None:
             return []
         wanted = set(entities) if entities else set(self.supported_entities)
-        known: dict[tuple[int, int], Finding] = getattr(nlp_artifacts, "pimask_findings", {})
+        user_data = getattr(nlp_artifacts.tokens, "user_data", None) or {}
+        known: dict[tuple[int, int], Finding] = user_data.get(_FINDINGS_KEY, {})
         results = []
         for span, score in zip(nlp_artifacts.entities, nlp_artifacts.scores, strict=True):
             label = span.label_
