@@ -203,7 +203,8 @@ def _read_jsonl(path: str) -> Iterator[dict]:
             try:
                 yield json.loads(line)
             except json.JSONDecodeError:
-                raise SystemExit(f"{path}:{number}: not a JSON object") from None
+                print(f"{path}:{number}: not a JSON object", file=sys.stderr)
+                raise SystemExit(2) from None
 
 
 def main(argv: list[str] | None = None) -> int:
