@@ -381,3 +381,17 @@ def test_long_ascii_stretches_skip_jieba(zh_engine: pimask.Engine) -> None:
         ("PERSON", "王芳"),
         ("CN_MOBILE", "13912345678"),
     ]
+
+
+def test_check_finds_names_in_a_name_column(zh_engine: pimask.Engine, tmp_path, capsys) -> None:
+    """In datasets the column name is the key: 李雷 (two characters) needs it."""
+    from pimask.cli import main
+
+    table = tmp_path / "people.csv"
+    table.write_text(
+        "姓名,手机号,地址\n李雷,13912345678,北京市海淀区中关村大街27号3栋\n", encoding="utf-8"
+    )
+    assert main(["check", "--enable", "zh_person", "--enable", "zh_address", str(table)]) == 1
+    out = capsys.readouterr().out
+    assert "column 姓名 (line 2): PERSON" in out and "column 地址 (line 2): ADDRESS" in out
+    assert "李雷" not in out
