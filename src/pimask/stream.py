@@ -21,13 +21,11 @@ Guarantees (docs/streaming.md states them for users):
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 import select
 import signal
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -538,6 +536,8 @@ class StreamMasker:
             self._pool = None
         else:
             self._transformer = None
+            import multiprocessing  # why: imported only when needed; keeps startup fast
+
             # why: fork starts workers in milliseconds; elsewhere the default start method.
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -738,6 +738,8 @@ class StreamMasker:
     def _open_sink(self) -> Any:
         # why: a drop decision or an error may come in the line's last window; until then the
         # line's output waits (on disk past 8 MiB), so no line is ever half-written.
+        import tempfile
+
         return tempfile.SpooledTemporaryFile(max_size=8 << 20)
 
     def _close_sink(self, newline: bytes) -> None:
