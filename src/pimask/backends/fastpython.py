@@ -7,15 +7,17 @@ one runs a handful of *anchor* scans over a whole block of raw bytes instead:
 * a **run anchor**: every character a pattern's match can hold is in its body class ``T``
   and a match is at least ``k`` characters long, so it lies inside a run of ``T`` of length
   ``>= k`` (``[0-9]{13,}`` for a bank card, ``[0-9.]{7,}`` for an IPv4 address). Patterns
-  with the same ``T`` share one scan; a run flags each pattern of the group whose ``k`` it
-  reaches. The regex starts with a character class, so ``re`` skips through the block with
-  its fast first-character search instead of trying a lookbehind at every offset;
+  with the same ``T`` share one scan: the block is mapped to 0/1 bytes with
+  ``bytes.translate`` and ``re`` searches a literal run of ones (its fast substring
+  search, not a class tried at every offset). Each run is then checked against the
+  pattern's ASCII superset body (``search`` inside the run, or ``fullmatch`` of the whole
+  run when the boundaries forbid every character of ``T``: a 15-digit IMEI is never part of
+  a 19-digit id);
 * a **literal anchor** from the recognizer's ``requires_any`` (``@`` for email, ``:`` for
-  IPv6), shared the same way.
+  IPv6) where the run class would match ordinary words.
 
-A pattern is flagged on a line when all its anchors hit that line; the exact pattern then
-runs on that line only. Lines with full-width characters are folded and scanned again
-(:mod:`pimask.backends.lines`), so the anchors stay plain ASCII classes.
+The exact pattern then runs only on flagged lines. Lines with full-width characters are
+folded and scanned again (:mod:`pimask.backends.lines`), so the anchors stay ASCII.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
-from pimask.backends.superset import ByteEmitter, Unsupported, translate
+from pimask.backends.superset import ByteEmitter, Translation, Unsupported, translate
 from pimask.normalize import fold
 from pimask.scanner import Candidate, CompiledPattern, PythonFinder
 
@@ -44,8 +46,9 @@ class _Anchor:
 
     regex: re.Pattern[bytes]
     table: bytes | None = None
-    # (min run length, pattern index); a literal anchor uses length 0
-    members: list[tuple[int, int]] = field(default_factory=list)
+    # (min run length, pattern index, body superset or None, match must be the whole run);
+    # a literal anchor uses length 0
+    members: list[tuple[int, int, re.Pattern[bytes] | None, bool]] = field(default_factory=list)
 
 
 class FastPythonFinder:
@@ -82,6 +85,15 @@ class FastPythonFinder:
                 always.append(pattern.index)
                 continue
             source, length = key
+            body: re.Pattern[bytes] | None = None
+            whole = False
+            if length:
+                # why: a run of the right class is necessary, the body's shape inside the
+                # run is the sharper test ("2023-11-22 08" is a run of [0-9 -], no mobile).
+                text = translation.pattern
+                text = text[len(translation.left) : len(text) - len(translation.right)]
+                body = re.compile(text.encode("ascii"))
+                whole = _bounded_by_run(translation, source)
             anchor = anchors.get(source)
             if anchor is None:
                 if length:  # a run anchor over a class
@@ -90,7 +102,7 @@ class FastPythonFinder:
                 else:
                     anchor = _Anchor(re.compile(source))
                 anchors[source] = anchor
-            anchor.members.append((length, pattern.index))
+            anchor.members.append((length, pattern.index, body, whole))
         self._anchors = list(anchors.values())
         self.python_only: tuple[int, ...] = tuple(always)
         self._flagger = FoldingFlagger(self._flag_ascii, trigger_regex(used_chars), always)
@@ -112,35 +124,67 @@ class FastPythonFinder:
         find = data.find
         for anchor in self._anchors:
             members = anchor.members
-            longest = max(length for length, _index in members)
             haystack = data
             regex = anchor.regex
             if anchor.table is not None:
                 haystack = data.translate(anchor.table)
-                regex = _run_literal(min(length for length, _index in members))
+                regex = _run_literal(min(member[0] for member in members))
             search = regex.search
             position = 0
             while True:
                 match = search(haystack, position)
                 if match is None:
                     break
-                start = rfind(b"\n", 0, match.start()) + 1
-                length = match.end() - match.start()
+                run_start, run_end = match.span()
+                start = rfind(b"\n", 0, run_start) + 1
                 slot = flagged.get(start)
                 if slot is None:
                     slot = flagged[start] = set()
-                for need, index in members:
-                    if length >= need:
+                complete = True
+                for need, index, body, whole in members:
+                    if index in slot:
+                        continue
+                    if run_end - run_start < need:
+                        complete = False
+                    elif body is None:
                         slot.add(index)
-                if length >= longest:
+                    elif whole:
+                        if body.fullmatch(data, run_start, run_end) is not None:
+                            slot.add(index)
+                        else:
+                            complete = False
+                    elif body.search(data, run_start, run_end) is not None:
+                        slot.add(index)
+                    else:
+                        complete = False
+                if complete:
                     # why: every pattern of this anchor is flagged; skip to the next line.
-                    position = find(b"\n", match.end())
+                    position = find(b"\n", run_end)
                     if position < 0:
                         break
                     position += 1
                 else:
-                    position = match.end()
-        return flagged
+                    position = run_end
+        return {start: slot for start, slot in flagged.items() if slot}
+
+
+def _bounded_by_run(translation: Translation, run_class: bytes) -> bool:
+    """True when a match must be a whole maximal run of ``run_class`` (not just inside one).
+
+    So it is when the run class is plain ASCII and both boundaries forbid every character
+    of it: a match that started or ended inside a longer run would touch a forbidden
+    neighbour (``(?<![0-9])[0-9]{15}(?![0-9])`` in a 19-digit run).
+    """
+    members = set(run_class)
+    if any(b >= 128 for b in members):
+        return False
+    left, right = translation.left_excluded, translation.right_excluded
+    return (
+        left is not None
+        and right is not None
+        and members <= set(left.ascii)
+        and members <= set(right.ascii)
+    )
 
 
 # letters that are not hex digits: a run class holding them matches ordinary words

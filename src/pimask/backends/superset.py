@@ -316,6 +316,9 @@ class Translation:
     right: str
     body_chars: CharSet  # every character the body (boundaries excluded) can match
     min_width: int  # the fewest characters a match of the body has
+    # characters the boundary lookarounds forbid just before / after a match (None: none)
+    left_excluded: CharSet | None = None
+    right_excluded: CharSet | None = None
 
 
 def _single_set(subpattern: object, flags: int) -> CharSet | None:
@@ -371,7 +374,15 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
     body_chars = CharSet(frozenset())
     for charset in _body_charsets(items, flags):
         body_chars = body_chars.union(charset)
-    return Translation(left + body_text + right, left, right, body_chars, min_width)
+    return Translation(
+        left + body_text + right,
+        left,
+        right,
+        body_chars,
+        min_width,
+        excluded_left,
+        excluded_right,
+    )
 
 
 def _body_charsets(items: Iterable, flags: int) -> Iterable[CharSet]:
