@@ -54,6 +54,41 @@ def spark_cases(df: Any, keys: Any, policies: tuple[str, ...]) -> dict[str, Call
     return cases
 
 
+def worker_cpu_seconds(df: Any, policy: str, keys: Any) -> float:
+    """CPU seconds the Python workers spend in pimask's batch function for one pass.
+
+    Wall-clock figures on a shared machine mix in everyone else's load; CPU time per row
+    is what a core actually costs. Same job as ``mask_columns`` (same policy, broadcast
+    keys), wrapped in a probe that reads ``time.process_time()`` around it.
+    """
+    import uuid
+
+    import pyarrow as pa
+
+    from pimask.integrations.spark import _executor
+    from pimask.policy import load_policy
+
+    loaded = load_policy(policy)
+    broadcast = df.sparkSession.sparkContext.broadcast(keys) if loaded.needs_key else None
+    job = _executor.Job(
+        token=uuid.uuid4().hex,
+        engine_options={},
+        policy=loaded,
+        keys=_executor.KeySource(broadcast) if broadcast is not None else None,
+        columns=("value",),
+    )
+
+    def probe(batches: Any) -> Any:
+        _executor.worker_for(job)  # built outside the measured span, like a warm worker
+        started = time.process_time()
+        rows = sum(batch.num_rows for batch in _executor.mask_batches(job, batches))
+        spent = time.process_time() - started
+        yield pa.RecordBatch.from_pydict({"rows": [rows], "cpu": [spent]})
+
+    result = df.mapInArrow(probe, "rows long, cpu double").collect()
+    return sum(row["cpu"] for row in result)
+
+
 def measure(
     spark: Any,
     path: Path,
@@ -82,6 +117,7 @@ def measure(
             started = time.perf_counter()
             build().write.format("noop").mode("overwrite").save()
             times[name].append(time.perf_counter() - started)
+    cpu = {policy: worker_cpu_seconds(df, policy, keys) for policy in policies}
     df.unpersist()
     results = {}
     for name, samples in times.items():
@@ -93,6 +129,10 @@ def measure(
             "rows_per_s_per_core": rows / seconds / cores,
             "mb_per_s_per_core": size / seconds / 1e6 / cores,
         }
+        if name in cpu:
+            results[name]["worker_cpu_s"] = cpu[name]
+            results[name]["rows_per_cpu_s"] = rows / cpu[name]
+            results[name]["mb_per_cpu_s"] = size / cpu[name] / 1e6
     return {"cores": cores, "rows": rows, "bytes": size, "cases": results}
 
 
@@ -103,18 +143,21 @@ def measure_library(path: Path, repeat: int = 3) -> dict[str, Any]:
     lines = path.read_bytes().decode("utf-8", "surrogateescape").splitlines()
     size = sum(len(line.encode("utf-8", "surrogateescape")) for line in lines)
     engine = pimask.Engine()
-    samples = []
+    samples, cpu_samples = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for line in lines:
             engine.apply(line)
         samples.append(time.perf_counter() - started)
-    seconds = statistics.median(samples)
+        cpu_samples.append(time.process_time() - cpu_started)
+    seconds, cpu = statistics.median(samples), statistics.median(cpu_samples)
     return {
         "seconds": seconds,
         "rows": len(lines),
         "rows_per_s": len(lines) / seconds,
         "mb_per_s": size / seconds / 1e6,
+        "rows_per_cpu_s": len(lines) / cpu,
+        "mb_per_cpu_s": size / cpu / 1e6,
     }
 
 
@@ -137,23 +180,31 @@ def session(cores: int) -> Any:
 def render(report: dict[str, Any]) -> str:
     lines = [
         f"input: {report['rows']} rows, {report['bytes'] / 1e6:.1f} MB; {report['machine']}",
-        "| master | case | rows/s | MB/s | rows/s per core | MB/s per core | vs floor |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "",
+        "| master | case | rows/s | MB/s | rows/s per core | MB/s per core | vs floor "
+        "| rows per worker CPU-s | MB per worker CPU-s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in report["spark"]:
         floor = run["cases"]["arrow floor"]["seconds"]
         for name, case in run["cases"].items():
+            cpu_rows = f"{case['rows_per_cpu_s']:,.0f}" if "rows_per_cpu_s" in case else ""
+            cpu_mb = f"{case['mb_per_cpu_s']:.2f}" if "mb_per_cpu_s" in case else ""
             lines.append(
                 f"| local[{run['cores']}] | {name} | {case['rows_per_s']:,.0f} | "
                 f"{case['mb_per_s']:.2f} | {case['rows_per_s_per_core']:,.0f} | "
-                f"{case['mb_per_s_per_core']:.2f} | {case['seconds'] / floor:.1f}x |"
+                f"{case['mb_per_s_per_core']:.2f} | {case['seconds'] / floor:.1f}x | "
+                f"{cpu_rows} | {cpu_mb} |"
             )
     library = report["library"]
     lines.append(
         f"| (no Spark) | library Engine.apply, display | {library['rows_per_s']:,.0f} | "
         f"{library['mb_per_s']:.2f} | {library['rows_per_s']:,.0f} | "
-        f"{library['mb_per_s']:.2f} | |"
+        f"{library['mb_per_s']:.2f} | | {library['rows_per_cpu_s']:,.0f} | "
+        f"{library['mb_per_cpu_s']:.2f} |"
     )
+    if "load" in report:
+        lines.append(f"\nload average (1 min) before / after: {report['load']}")
     return "\n".join(lines)
 
 
@@ -168,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     cores = [int(item) for item in args.cores.split(",") if item.strip()]
     if args.smoke:
         args.size, args.repeat, cores = 200_000, 1, [1]
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "input.log"
         with path.open("wb") as handle:
@@ -187,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         "bytes": runs[0]["bytes"],
         "spark": runs,
         "library": library,
+        "load": f"{load_before:.1f} / {os.getloadavg()[0]:.1f}",
     }
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -79,6 +80,24 @@ def spark(tmp_path_factory) -> SparkSession:
     # in the executors' environment. Driver-side tests never read it.
     key_file = tmp_path_factory.mktemp("keys") / EXECUTOR_KEY_FILE
     key_file.write_text(f"k7 {FILE_KEY}\n")
+    # Everything the driver JVM logs (INFO and up) goes to a file the key test reads, and
+    # the event log (plans, configuration, jobs) to a directory: nothing to the console.
+    logs = tmp_path_factory.mktemp("spark-logs")
+    log4j = logs / "log4j2.properties"
+    log4j.write_text(
+        "rootLogger.level = info\n"
+        "rootLogger.appenderRef.file.ref = file\n"
+        "appender.file.type = File\n"
+        "appender.file.name = file\n"
+        f"appender.file.fileName = {logs / 'driver.log'}\n"
+        "appender.file.layout.type = PatternLayout\n"
+        "appender.file.layout.pattern = %d %p %c{1}: %m%n\n"
+    )
+    (logs / "events").mkdir()
+    java_options = (
+        # why: a short-lived test JVM starts faster without the optimizing JIT.
+        f"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlog4j2.configurationFile=file:{log4j}"
+    )
     session = (
         SparkSession.builder.master("local[2]")
         .appName("pimask-tests")
@@ -87,15 +106,17 @@ def spark(tmp_path_factory) -> SparkSession:
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "4")
-        # why: a short-lived test JVM starts faster without the optimizing JIT / codegen.
-        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+        .config("spark.driver.extraJavaOptions", java_options)
         .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.eventLog.enabled", "true")
+        .config("spark.eventLog.dir", f"file:{logs / 'events'}")
+        .config("spark.eventLog.compress", "false")  # plain JSON for the key test to read
         .config("spark.files", str(key_file))
         .config("spark.executorEnv.PIMASK_KEY_FILE", EXECUTOR_KEY_FILE)
         .getOrCreate()
     )
-    session.sparkContext.setLogLevel("ERROR")
     session.pimask_key_file = key_file  # type: ignore[attr-defined]
+    session.pimask_logs = logs  # type: ignore[attr-defined]
     yield session
     session.stop()
 
@@ -331,7 +352,19 @@ def test_pseudonyms_are_byte_identical_to_the_cli(spark, monkeypatch, tmp_path):
     assert [row["text"] for row in out] == expected
 
 
-def test_key_never_in_plan_pickle_or_logs(spark, monkeypatch, capfd):
+def _logged(spark: SparkSession, marker: str) -> str:
+    """The driver log and event log text, once ``marker`` has reached the event log."""
+    logs = spark.pimask_logs
+    deadline = time.monotonic() + 30
+    while True:
+        files = [p for p in (logs / "events").rglob("*") if p.is_file()]  # rolling logs: dirs
+        events = "".join(p.read_text("utf-8", "replace") for p in files)
+        if marker in events or time.monotonic() > deadline:
+            return events + (logs / "driver.log").read_text("utf-8", "replace")
+        time.sleep(0.2)
+
+
+def test_key_never_in_plan_pickle_or_logs(spark, monkeypatch, capsys):
     monkeypatch.setenv("PIMASK_KEY", KEY)
     monkeypatch.delenv("PIMASK_KEY_FILE", raising=False)
     from pyspark import cloudpickle
@@ -345,21 +378,19 @@ def test_key_never_in_plan_pickle_or_logs(spark, monkeypatch, capfd):
         return original(self, func, schema, *args, **kwargs)
 
     monkeypatch.setattr(type(df), "mapInArrow", recording)
-    spark.sparkContext.setLogLevel("INFO")
-    try:
-        masked = mask_columns(df, "text", policy="deidentify")
-        masked.explain(mode="extended")
-        rows = masked.collect()
-    finally:
-        spark.sparkContext.setLogLevel("ERROR")
-    captured = capfd.readouterr()
-    secret = KEY.encode()
-    assert "MapInArrow pimask_mask_columns" in captured.out  # explain did print the plan
-    assert KEY not in captured.out and KEY not in captured.err
-    pickled = cloudpickle.dumps(shipped[0])
-    assert secret not in pickled and KEY.encode().hex().encode() not in pickled
-    assert KEY not in repr(shipped[0].__closure__)
+    masked = mask_columns(df, "text", policy="deidentify").withColumnRenamed("n", "n_keytest")
+    masked.explain(mode="extended")
+    rows = masked.collect()
     assert rows[0]["text"] == _library(["手机 13912345678"], "deidentify")[0]
+    explained = capsys.readouterr().out
+    assert "MapInArrow pimask_mask_columns" in explained  # explain did print the plan
+    logged = _logged(spark, "n_keytest")
+    assert "n_keytest" in logged and "pimask_mask_columns" in logged  # the plan was logged
+    assert "MapInBatchEvaluator" in logged or "DAGScheduler" in logged  # INFO log written
+    pickled = cloudpickle.dumps(shipped[0])
+    for text in (explained, logged, repr(shipped[0].__closure__)):
+        assert KEY not in text and KEY.encode().hex() not in text
+    assert KEY.encode() not in pickled and KEY.encode().hex().encode() not in pickled
 
 
 def test_keys_from_the_executor_environment_and_shipped_file(spark, monkeypatch):
