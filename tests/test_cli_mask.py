@@ -310,3 +310,15 @@ def test_a_steady_trickle_is_written_while_input_continues() -> None:
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_an_overlong_line_through_the_cli_equals_whole_line_processing(tmp_path: Path) -> None:
+    piece = "a" * 97 + " phone=13912345678 手机号15812345678，" + "b" * 61 + " "
+    line = (piece * 2500).encode()  # ~520 KB: more than two 256 KiB windows
+    data = b"short 13912345678\n" + line + b"\n" + line + b"\r"  # no final newline
+    source = tmp_path / "long.log"
+    source.write_bytes(data)
+    result = subprocess.run([*CLI, "-j", "2", str(source)], capture_output=True, check=True)
+    whole = mask_bytes(data, REAL, window_bytes=1 << 22)  # one window: the whole line
+    assert result.stdout == whole
+    assert b"13912345678" not in result.stdout and b"15812345678" not in result.stdout

@@ -538,9 +538,10 @@ class StreamMasker:
             self._transformer = None
             import multiprocessing  # why: imported only when needed; keeps startup fast
 
-            # why: fork starts workers in milliseconds; elsewhere the default start method.
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            # why: fork starts workers in milliseconds; elsewhere (macOS, Windows) fork is
+            # unsafe or missing, so the platform's default start method.
+            linux = sys.platform.startswith("linux")
+            context = multiprocessing.get_context("fork" if linux else None)
             self._pool = context.Pool(jobs, _worker_init, (factory,))
         self._source = "-"
         self._line_no = 1  # number of the next line to start
