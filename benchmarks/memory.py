@@ -14,7 +14,7 @@ visible, plus MB/s. Two input shapes:
 Input is generated on the fly into a pipe, so 1 GB needs no disk. Linux only (/proc).
 
     python benchmarks/memory.py --size 1GB --mode both -j 2
-    python benchmarks/memory.py --smoke          # 1 MB, seconds; what CI runs
+    python benchmarks/memory.py --smoke          # 300 KB, seconds; what CI runs
 """
 
 from __future__ import annotations
@@ -179,11 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("lines", "one-line", "both"), default="both")
     parser.add_argument("-j", "--jobs", default="1", help="passed to pimask mask -j")
     parser.add_argument("--interval", type=float, default=0.2, help="RSS sampling period (s)")
-    parser.add_argument("--smoke", action="store_true", help="5 MB, seconds: for CI")
+    parser.add_argument("--smoke", action="store_true", help="300 KB, seconds: for CI")
     parser.add_argument("--json", action="store_true", help="print one JSON object per run")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.size = min(args.size, 10**6)
+        args.size = min(args.size, 300_000)
         args.interval = 0.05
     block = make_block(min(8 * 10**6, max(args.size // 4, 10**5)))
     modes = ("lines", "one-line") if args.mode == "both" else (args.mode,)
