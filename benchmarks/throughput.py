@@ -232,8 +232,10 @@ def plot(summaries: list[Summary], out: Path, title: str) -> None:
     axis.set_xscale("log")
     axis.set_xlabel("MB/s (median, min–max whiskers; log scale)")
     axis.set_title(title, fontsize=10)
-    for index, value in enumerate(medians):
-        axis.text(value * 1.08, index, f"{value:,.2f}", va="center", fontsize=8)
+    for index, summary in enumerate(ordered):
+        label = f"{summary.median_mbps:,.2f}"
+        axis.text(summary.max_mbps * 1.15, index, label, va="center", fontsize=8)
+    axis.set_xlim(right=max(s.max_mbps for s in ordered) * 4)
     fig.tight_layout()
     fig.savefig(out, dpi=120)
     plt.close(fig)
