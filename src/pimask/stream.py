@@ -328,7 +328,9 @@ class _Done:
 def resolve_jobs(value: str | int) -> int:
     """``-j`` value: a positive integer or ``auto`` (one worker per CPU)."""
     if value == "auto":
-        return max(1, os.cpu_count() or 1)
+        # why: the CPUs this process may run on (taskset, container cpusets), if known
+        affinity = getattr(os, "sched_getaffinity", None)
+        return max(1, len(affinity(0)) if affinity else os.cpu_count() or 1)
     try:
         jobs = int(value)
     except ValueError:

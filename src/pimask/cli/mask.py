@@ -120,10 +120,8 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         raise ConfigError(str(exc)) from None
     policy = load_policy(args.policy)
-    options = {
-        name: getattr(args, name)
-        for name in ("min_score", "entities", "recognizers", "disable", "enable")
-    }
+    # why: every option travels, so engine options added to cli.common reach the workers
+    options = {name: value for name, value in vars(args).items() if name != "handler"}
     factory = functools.partial(build_transformer, options, policy, args.format)
     transformer = factory()  # why: config errors surface here, before any worker starts
     _refuse_overwrite(args.files, args.output)
