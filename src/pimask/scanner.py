@@ -164,8 +164,8 @@ class Scanner:
             self.finder.find(view) if patterns is None else self._exact.find_only(view, patterns)
         )
         for index, start, end in candidates:
-            finding = self._judge(view, self.patterns[index], start, end, verdicts)
-            if finding is None or finding.score < threshold:
+            finding = self._judge(view, self.patterns[index], start, end, verdicts, threshold)
+            if finding is None:
                 continue
             slot = (start, end, finding.entity)
             previous = findings.get(slot)
@@ -182,7 +182,9 @@ class Scanner:
         start: int,
         end: int,
         verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
+        threshold: float = 0.0,
     ) -> Finding | None:
+        """The finding for one candidate, or None (rejected, or scoring under ``threshold``)."""
         if start == end or not pattern.accept(view, start, end):
             return None
         recognizer = pattern.recognizer
@@ -202,6 +204,8 @@ class Scanner:
         context = pattern.scorer.score(view, start, end)
         # why: rounded so 0.15 + 0.35 meets a 0.5 threshold despite binary floating point
         score = round(min(1.0, max(0.0, pattern.spec.score + adjust + context.adjust)), 4)
+        if score < threshold:
+            return None  # why: many candidates end here; skip building their explanation
         explanation = Explanation(
             recognizer=recognizer.id,
             pattern=pattern.spec.name,
