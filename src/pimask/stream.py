@@ -295,6 +295,8 @@ def run_task(transformer: Transformer, task: tuple) -> LinesResult | WindowResul
 # --------------------------------------------------------------------------- worker pool
 
 _WORKER: Transformer | None = None
+# A transformer the parent already built, handed to workers it forks (none otherwise).
+_INHERITED: Transformer | None = None
 
 
 def _worker_init(factory: Callable[[], Transformer]) -> None:
@@ -302,7 +304,9 @@ def _worker_init(factory: Callable[[], Transformer]) -> None:
     # why: Ctrl-C goes to the whole process group; the parent decides what is flushed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
-    _WORKER = factory()
+    # why: a forked worker already holds the parent's engine (copy-on-write); building
+    # another would only cost startup time. Spawned workers build their own, once.
+    _WORKER = _INHERITED if _INHERITED is not None else factory()
 
 
 def _worker_run(task: tuple) -> LinesResult | WindowResult:
@@ -544,7 +548,12 @@ class StreamMasker:
             # unsafe or missing, so the platform's default start method.
             linux = sys.platform.startswith("linux")
             context = multiprocessing.get_context("fork" if linux else None)
-            self._pool = context.Pool(jobs, _worker_init, (factory,))
+            global _INHERITED
+            _INHERITED = transformer if linux else None
+            try:
+                self._pool = context.Pool(jobs, _worker_init, (factory,))
+            finally:
+                _INHERITED = None  # workers re-forked later (after a crash) build their own
         self._source = "-"
         self._line_no = 1  # number of the next line to start
         self._partial = bytearray()
