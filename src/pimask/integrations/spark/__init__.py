@@ -101,10 +101,8 @@ def _load_policy(policy: Any) -> Any:
     """A loaded policy object (None stays None: the default display masking)."""
     if policy is None:
         return None
-    try:
-        from pimask.policy import load_policy
-    except ImportError:
-        raise ConfigError("policies are not available in this version of pimask") from None
+    from pimask.policy import load_policy
+
     return load_policy(policy)
 
 
