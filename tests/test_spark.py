@@ -585,3 +585,31 @@ def test_throughput_benchmark_smoke(spark, tmp_path):
     report = {"machine": "test", "rows": run["rows"], "bytes": run["bytes"], "spark": [run]}
     report["library"] = bench.measure_library(source, repeat=1)
     assert "| local[2] | display |" in bench.render(report)
+
+
+def test_cli_engine_options_include_every_detection_flag():
+    from pimask.integrations.spark.__main__ import _engine_options, build_parser
+
+    args = build_parser().parse_args(
+        [
+            "--input",
+            "x.parquet",
+            "--min-score",
+            "0.7",
+            "--entities",
+            "CN_MOBILE, EMAIL",
+            "--disable",
+            "r1",
+            "--enable",
+            "zh_person",
+            "--recognizers",
+            "mine.yaml",
+        ]
+    )
+    assert _engine_options(args) == {
+        "min_score": 0.7,
+        "entities": ["CN_MOBILE", "EMAIL"],
+        "disabled": ["r1"],
+        "enable": ["zh_person"],
+        "recognizer_files": ["mine.yaml"],
+    }

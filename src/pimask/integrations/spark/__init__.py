@@ -32,7 +32,7 @@ __all__ = ["SCAN_COLUMNS", "mask_columns", "scan_columns"]
 KEYS_FROM_DRIVER = "driver"
 KEYS_FROM_EXECUTOR = "executor"
 SCAN_COLUMNS = ("column", "entity", "count", "rows", "example_row_ids")
-_ENGINE_OPTIONS = {"recognizer_files", "disabled", "entities", "min_score", "backend"}
+_ENGINE_OPTIONS = {"recognizer_files", "disabled", "entities", "min_score", "backend", "enable"}
 
 
 def _require_pyspark() -> None:
@@ -90,7 +90,7 @@ def _engine_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
             spec if isinstance(spec, RecognizerSpec) else recognizers_load(Path(spec))
             for spec in resolved["recognizer_files"]
         )
-    for name in ("disabled", "entities"):
+    for name in ("disabled", "entities", "enable"):
         if resolved.get(name) is not None:
             resolved[name] = tuple(resolved[name])
     Engine(**resolved)
@@ -161,7 +161,7 @@ def mask_columns(
             CSV/Parquet cell; off by default, so a value comes out as ``Engine.apply``
             alone would write it.
         engine_options: keyword arguments for :class:`pimask.Engine` (``entities``,
-            ``min_score``, ``recognizer_files``, ``disabled``, ``backend``).
+            ``min_score``, ``recognizer_files``, ``disabled``, ``backend``, ``enable``).
     """
     _require_pyspark()
     from pimask.integrations.spark import _executor

@@ -112,6 +112,8 @@ def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
         options["recognizer_files"] = args.recognizers
     if args.disable:
         options["disabled"] = args.disable
+    if getattr(args, "enable", None):
+        options["enable"] = args.enable
     return options
 
 
