@@ -213,6 +213,25 @@ def test_invalid_utf8_passes_through_byte_for_byte(spark):
     assert b"\xff\xfe" in expected and b"13912345678" not in expected
 
 
+def test_large_arrow_string_types(spark):
+    """With ``useLargeVarTypes`` Spark sends large_string (64-bit offsets): same result."""
+
+    def arrow_type(batches):
+        for batch in batches:
+            yield pa.RecordBatch.from_pydict({"t": [str(batch.schema.field("text").type)]})
+
+    spark.conf.set("spark.sql.execution.arrow.useLargeVarTypes", "true")
+    try:
+        df = _texts_frame(spark, TEXTS)
+        assert {row["t"] for row in df.mapInArrow(arrow_type, "t string").collect()} == {
+            "large_string"
+        }
+        out = _by_id(mask_columns(df, "text"))
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.useLargeVarTypes")
+    assert [row["text"] for row in out] == [pimask.mask(text) for text in TEXTS]
+
+
 def test_bad_columns_are_config_errors_naming_the_column(spark):
     df = _texts_frame(spark, ["x"])
     with pytest.raises(ConfigError, match="'n' is int"):
