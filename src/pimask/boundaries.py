@@ -165,6 +165,10 @@ BOUNDARIES: dict[str, Boundary] = {
     # refuses a further ":hex"/"-hex" group, so a match never starts inside a word and ends
     # inside the address (MAC:22:… must not match "AC:22:…").
     "hex": Boundary(r"(?<![0-9])", r"(?![0-9A-Za-z]|[:\-][0-9A-Fa-f])", _hex_group_outside),
+    # why: a bare 12-hex MAC stands alone between non-word characters: no letter, digit or
+    # hyphen may touch it, so hex ids (…0cbe48129ddd6cc6) and UUID tails never become
+    # candidates at all.
+    "hexword": Boundary(r"(?<![0-9A-Za-z\-])", r"(?![0-9A-Za-z\-])", _always),
     # why: letters may touch an address (登录IP10.2.3.4); "v1.2.3.4" is handled by context.
     "ip": Boundary(r"(?<![0-9.])", r"(?![0-9]|\.[0-9])", _always),
     # why: a colon may precede an address (地址：fe80::1 folds to "地址:fe80::1"); finditer
