@@ -632,3 +632,36 @@ def test_cli_engine_options_include_every_detection_flag():
         "enable": ["zh_person"],
         "recognizer_files": ["mine.yaml"],
     }
+
+
+def test_python_dash_m_entry_point_runs_its_own_local_session(spark, tmp_path):
+    """The documented command, in a fresh process: no PYSPARK_PYTHON, a local master."""
+    source = tmp_path / "in.parquet"
+    spark.createDataFrame([(1, "手机 13912345678")], "id long, text string").write.parquet(
+        str(source)
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYSPARK", "PIMASK"))}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pimask.integrations.spark",
+            "--input",
+            str(source),
+            "--output",
+            str(tmp_path / "out"),
+            "--policy",
+            "anonymize",
+            "--master",
+            "local[1]",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    (row,) = spark.read.parquet(str(tmp_path / "out")).collect()
+    assert (row["id"], row["text"]) == (
+        1,
+        pimask.Engine().apply("手机 13912345678", "anonymize").text,
+    )
