@@ -169,6 +169,9 @@ BOUNDARIES: dict[str, Boundary] = {
     # hyphen may touch it, so hex ids (…0cbe48129ddd6cc6) and UUID tails never become
     # candidates at all.
     "hexword": Boundary(r"(?<![0-9A-Za-z\-])", r"(?![0-9A-Za-z\-])", _always),
+    # why: Chinese tickets glue the value to its label (蓝牙MAC1e297466e898); only the word
+    # "MAC" itself may touch a bare MAC on the left.
+    "after_mac": Boundary(r"(?<=[Mm][Aa][Cc])", r"(?![0-9A-Za-z\-])", _always),
     # why: letters may touch an address (登录IP10.2.3.4); "v1.2.3.4" is handled by context.
     "ip": Boundary(r"(?<![0-9.])", r"(?![0-9]|\.[0-9])", _always),
     # why: a colon may precede an address (地址：fe80::1 folds to "地址:fe80::1"); finditer

@@ -177,19 +177,26 @@ class ContextScorer:
     def _compile_window_regex(self) -> re.Pattern[str] | None:
         if not self._polarity:
             return None
-        alternatives = []
+        cjk: list[str] = []
+        ascii_words: list[str] = []
         # longest first so 手机号码 is preferred over 手机 at the same position
         for word in sorted(self._polarity, key=len, reverse=True):
-            escaped = re.escape(word)
             if _is_ascii_word(word):
                 # trade_no also matches tradeNo, trade-no, "trade no"
                 parts = [re.escape(part) for part in _WORD_SEPARATORS.split(word) if part]
-                escaped = r"[_\-. ]?".join(parts) or escaped
-                # why: after "@" a word is a mail domain (x@qq.com), not a label
-                # a glued number suffix (imeino) or a camelCase continuation (orderNo)
-                # still names the word
-                escaped = rf"(?<![A-Za-z@]){escaped}{_SUFFIX_GROUP}(?-i:(?![a-z]))"
-            alternatives.append(escaped)
+                ascii_words.append(r"[_\-. ]?".join(parts) or re.escape(word))
+            else:
+                cjk.append(re.escape(word))
+        alternatives = cjk
+        if ascii_words:
+            # why: after "@" a word is a mail domain (x@qq.com), not a label; a glued number
+            # suffix (imeino) or a camelCase continuation (orderNo) still names the word.
+            # The shared lookbehind is tested once per position, not once per word: this
+            # regex runs for every candidate, so that is most of its cost.
+            alternatives = [
+                *cjk,
+                rf"(?<![A-Za-z@])(?:{'|'.join(ascii_words)}){_SUFFIX_GROUP}(?-i:(?![a-z]))",
+            ]
         return re.compile("|".join(alternatives), re.IGNORECASE)
 
     def classify_key(self, key: str) -> tuple[str, Polarity] | None:

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from pimask.ner.address import mask_address
 from pimask.ner.person import mask_person
 from pimask.normalize import fold
+from pimask.validators import is_dotted_quad
 
 MASK_CHAR = "*"
 _MOBILE_PREFIX = re.compile(r"^(?:\+86|0086|\(\+?86\))[ -]?")
 
 
-def _is_maskable(ch: str) -> bool:
-    return (ch.isascii() and ch.isalnum()) or "\uff10" <= ch <= "\uff5a"
+# why: ASCII and full-width digits and letters are masked; separators and full-width
+# punctuation (：－．) are layout and stay in place.
+_MASKABLE = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def mask_middle(value: str, keep_first: int, keep_last: int, char: str = MASK_CHAR) -> str:
@@ -37,13 +39,14 @@ def mask_middle(value: str, keep_first: int, keep_last: int, char: str = MASK_CH
     >>> mask_middle("abc", 2, 2)
     '***'
     """
-    positions = [i for i, ch in enumerate(value) if _is_maskable(ch)]
-    if len(positions) <= keep_first + keep_last:
-        # why: revealing everything because the value is short would defeat masking.
-        hidden = set(positions)
-    else:
-        hidden = set(positions[keep_first : len(positions) - keep_last])
-    return "".join(char if i in hidden else ch for i, ch in enumerate(value))
+    positions = [match.start() for match in _MASKABLE.finditer(value)]
+    if len(positions) > keep_first + keep_last:
+        positions = positions[keep_first : len(positions) - keep_last]
+    # else: revealing everything because the value is short would defeat masking.
+    chars = list(value)
+    for index in positions:
+        chars[index] = char
+    return "".join(chars)
 
 
 def mask_mobile(value: str) -> str:
@@ -72,6 +75,9 @@ def mask_ip(value: str) -> str:
     '2001:db8:*'
     """
     folded = fold(value)
+    if is_dotted_quad(folded):  # the common case, without parsing an address object
+        second_dot = folded.find(".", folded.find(".") + 1)
+        return value[: second_dot + 1] + mask_middle(value[second_dot + 1 :], 0, 0)
     try:
         address = ipaddress.ip_address(folded.split("%", 1)[0])
     except ValueError:

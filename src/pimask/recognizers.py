@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pimask.errors import ConfigError
 from pimask.validators import VALIDATORS
 
-BoundaryKind = Literal["digit", "hex", "hexword", "ip", "ipv6", "email", "none"]
+BoundaryKind = Literal["digit", "hex", "hexword", "after_mac", "ip", "ipv6", "email", "none"]
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import ipaddress
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -190,17 +191,13 @@ def email(value: str) -> Verdict:
 _IPV4_VALID = Verdict("valid", "ipv4")
 
 
-def _is_dotted_quad(candidate: str) -> bool:
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+_DOTTED_QUAD = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
+
+
+def is_dotted_quad(candidate: str) -> bool:
     """Exactly what ``ipaddress.IPv4Address`` accepts: four 0-255 parts, no leading zeros."""
-    parts = candidate.split(".")
-    if len(parts) != 4:
-        return False
-    for part in parts:
-        if not 0 < len(part) <= 3 or not checksums.is_ascii_digits(part):
-            return False
-        if (part[0] == "0" and len(part) > 1) or int(part) > 255:
-            return False
-    return True
+    return _DOTTED_QUAD.fullmatch(candidate) is not None
 
 
 def ip_address(value: str) -> Verdict:
@@ -208,7 +205,7 @@ def ip_address(value: str) -> Verdict:
     if not isinstance(value, str):
         return _INVALID_INPUT
     candidate = value.split("%", 1)[0]
-    if _is_dotted_quad(candidate):
+    if is_dotted_quad(candidate):
         return _IPV4_VALID  # why: the common case, decided without building an address
     try:
         address = ipaddress.ip_address(candidate)

@@ -351,12 +351,17 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
     items = list(parsed.data)
     excluded_left: CharSet | None = None
     excluded_right: CharSet | None = None
+    required_before: list[str] = []  # positive lookbehinds: text that must precede
     while items and items[0][0] in (_c.ASSERT, _c.ASSERT_NOT) and items[0][1][0] == -1:
         op, (_direction, body) = items.pop(0)
         if op is _c.ASSERT_NOT:
             cs = _single_set(body, flags)
             if cs is not None:
                 excluded_left = cs if excluded_left is None else excluded_left.union(cs)
+        else:
+            # why: consuming a required prefix (after_mac's "MAC") keeps the superset sharp;
+            # dropping it would flag every line with a hex run.
+            required_before.append(_emit_sequence(list(body), flags, emitter)[0])
     while items and items[-1][0] in (_c.ASSERT, _c.ASSERT_NOT) and items[-1][1][0] == 1:
         op, (_direction, body) = items.pop()
         if op is _c.ASSERT_NOT:
@@ -367,7 +372,11 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
     if min_width == 0:
         raise Unsupported("pattern can match the empty string")
     left = right = ""
-    if excluded_left is not None:
+    if required_before:
+        # a looser superset: the required text alone (any exclusion next to it is dropped)
+        left = "".join(required_before)
+        excluded_left = None
+    elif excluded_left is not None:
         left = f"(?:^|{emitter.boundary(excluded_left)})"
     if excluded_right is not None:
         right = f"(?:{emitter.boundary(excluded_right)}|$)"
