@@ -43,10 +43,10 @@ def test_key_before_examples() -> None:
 def test_dotted_quad_fast_path_agrees_with_ipaddress(candidate: str) -> None:
     import ipaddress
 
-    from pimask.validators import _is_dotted_quad
+    from pimask.validators import is_dotted_quad
 
     try:
         expected = ipaddress.ip_address(candidate).version == 4
     except ValueError:
         expected = False
-    assert _is_dotted_quad(candidate) == expected
+    assert is_dotted_quad(candidate) == expected
