@@ -182,3 +182,18 @@ def test_missing_recognizer_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_engine_repr_is_short_and_safe() -> None:
     assert repr(pimask.Engine()).startswith("Engine(recognizers=7")
+
+
+def test_zero_keep_masks_leave_no_fragment_of_chinese_values(tmp_path: Path) -> None:
+    from pimask.masking import mask_middle
+
+    assert mask_middle("王小明", 0, 0) == "***"
+    assert mask_middle("张三@例子.中国", 0, 0) == "**@**.**"
+    path = tmp_path / "dept.yaml"
+    path.write_text(
+        "id: dept\nentity: DEPT_CODE\npatterns:\n"
+        "  - {name: d, regex: '部门[甲乙丙丁]{2}', score: 0.9}\n",
+        encoding="utf-8",
+    )
+    engine = pimask.Engine(recognizer_files=[path])
+    assert engine.mask("属于部门甲乙的员工") == "属于****的员工"

@@ -24,9 +24,10 @@ MASK_CHAR = "*"
 _MOBILE_PREFIX = re.compile(r"^(?:\+86|0086|\(\+?86\))[ -]?")
 
 
-# why: ASCII and full-width digits and letters are masked; separators and full-width
-# punctuation (：－．) are layout and stay in place.
-_MASKABLE = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# why: every character is masked except layout: whitespace and the separators values are
+# written with (+86 139-…, 3C:22:…, a.b@c.d) in ASCII and full-width form. 汉字 are masked
+# too, so a zero-keep mask of a Chinese name or a custom entity leaves no fragment.
+_MASKABLE = re.compile(r"[^\s\-.:/_@()+,－．：／＿＠（）＋，]")
 
 
 def mask_middle(value: str, keep_first: int, keep_last: int, char: str = MASK_CHAR) -> str:
