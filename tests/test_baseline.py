@@ -261,3 +261,18 @@ def test_the_leak_check_itself_catches_plain_hashes() -> None:
     ):
         with pytest.raises(AssertionError):
             assert_leaks_nothing(json.dumps({"fingerprint": leak}), [MOBILE])
+
+
+def test_personal_keys_and_headers_stay_hidden_and_fingerprints_stable(repo: Path, capsys) -> None:
+    (repo / "k.csv").write_text(f"{MOBILE}\n{MOBILE2}\n", encoding="utf-8")
+    assert main(["baseline", "create", "k.csv"]) == 0
+    # the fingerprint does not depend on whether values are shown
+    assert main(["check", "k.csv"]) == 0
+    assert main(["check", "--show-values", "k.csv"]) == 0
+    capsys.readouterr()
+    assert main(["baseline", "audit", "--fail-on-stale", "k.csv"]) == 0
+    out = capsys.readouterr().out
+    assert "present at row 1, column <CN_MOBILE> (line 2)" in out
+    assert MOBILE not in out and MOBILE2 not in out
+    assert main(["baseline", "audit", "--fail-on-stale", "--show-values", "k.csv"]) == 0
+    assert f"column {MOBILE} (line 2)" in capsys.readouterr().out

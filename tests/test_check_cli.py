@@ -193,3 +193,38 @@ def test_delimiter_option_accepts_tab_spellings(workdir: Path, capsys) -> None:
         assert "row 1, column phone" in capsys.readouterr().out
     assert main(["check", "--as", "csv", "--delimiter", ",,", "u.txt"]) == 2
     assert "invalid CSV delimiter" in capsys.readouterr().err
+
+
+EMAIL = "zhang.san@example.com"
+
+
+def _keyed_by_personal_data(workdir: Path) -> list[str]:
+    """A JSONL keyed by a phone number and a CSV whose header is a phone number."""
+    (workdir / "a.jsonl").write_text(f'{{"users": {{"{MOBILE}": "x"}}}}\n', encoding="utf-8")
+    (workdir / "b.csv").write_text(f"{MOBILE}\n{EMAIL}\n", encoding="utf-8")
+    return ["a.jsonl", "b.csv"]
+
+
+def test_personal_data_in_keys_and_headers_is_not_shown(workdir: Path, capsys) -> None:
+    files = _keyed_by_personal_data(workdir)
+    assert main(["check", *files]) == 1
+    out = capsys.readouterr().out
+    assert MOBILE not in out
+    assert 'a.jsonl: line 1, key users["<CN_MOBILE>"] (key): CN_MOBILE' in out
+    assert "b.csv: row 1, column <CN_MOBILE> (line 2): EMAIL" in out
+    assert "b.csv: column <CN_MOBILE>: 1 EMAIL" in out  # per-column summary
+    for report_format in ("json", "sarif"):
+        assert main(["check", "--format", report_format, *files]) == 1
+        assert MOBILE not in capsys.readouterr().out
+    # a narrower engine (--entities, a policy) does not narrow what is hidden
+    assert main(["check", "--entities", "EMAIL", "b.csv"]) == 1
+    out = capsys.readouterr().out
+    assert "EMAIL" in out and MOBILE not in out
+
+
+def test_show_values_shows_keys_and_headers(workdir: Path, capsys) -> None:
+    files = _keyed_by_personal_data(workdir)
+    assert main(["check", "--show-values", "--format", "json", *files]) == 1
+    report = json.loads(capsys.readouterr().out)
+    fields = {finding["field"] for finding in report["findings"]}
+    assert f'users["{MOBILE}"] (key)' in fields and MOBILE in fields

@@ -148,3 +148,12 @@ def test_cli_reveal_without_key_exits_2(monkeypatch, tmp_path, capsys) -> None:
     path.write_text("x\n")
     assert main(["reveal", str(path)]) == 2
     assert "PIMASK_KEY" in capsys.readouterr().err
+
+
+def test_cli_reveal_unwritable_output_exits_2(tmp_path, key_env, capsys) -> None:
+    path = tmp_path / "x"
+    path.write_text("x\n")
+    target = tmp_path / "missing-dir" / "out.txt"
+    assert main(["reveal", str(path), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: cannot write" in err and "Traceback" not in err

@@ -126,15 +126,20 @@ def run_audit(args: argparse.Namespace) -> int:
     present: dict = {}
     if args.files:
         from pimask.cli.check import build_options
+        from pimask.cli.common import NameRedactor
         from pimask.datasets.checker import check_file
 
         options = build_options(args, fix=False, accepted=None)
+        redactor = NameRedactor(options.engine)
         for name in args.files:
             report = check_file(name, options)
             if report.error:
                 raise ConfigError(report.error)
             for hit in report.hits:
-                present.setdefault(baseline.entry_for(hit), []).append(hit)
+                # why: the entry (fingerprint) comes from the hit as found; only what is
+                # printed is redacted, so --show-values never changes which entry matches
+                shown = hit if args.show_values else redactor.hit(hit)
+                present.setdefault(baseline.entry_for(hit), []).append(shown)
     checked = {baseline.file_key(name) for name in args.files}
     stale = 0
     by_file: Counter[str] = Counter(entry.file for entry in baseline.entries)

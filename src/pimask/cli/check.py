@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
-from pimask.cli.common import add_engine_options, engine_from_args
+from pimask.cli.common import NameRedactor, add_engine_options, engine_from_args, load_policy
 from pimask.errors import ConfigError
 
 # why: literal copies so `pimask --help` does not import the engine (a test keeps them equal)
@@ -107,16 +107,6 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
     add_engine_options(parser)
 
 
-def load_policy(spec: str | None) -> Any:
-    if spec is None:
-        return None
-    try:
-        from pimask.policy import load_policy as load
-    except ImportError:
-        raise ConfigError("--policy needs the policy system (pimask.policy)") from None
-    return load(spec)
-
-
 def build_options(args: argparse.Namespace, *, fix: bool, accepted: Any = None):
     """CheckOptions from the command line: engine, policy coverage, reading options."""
     from pimask.datasets.core import CheckOptions
@@ -187,6 +177,10 @@ def run(args: argparse.Namespace) -> int:
         accepted = Baseline.load(path, key).accepts
     options = build_options(args, fix=args.fix, accepted=accepted)
     reports = [check_file(name, options) for name in args.files]
+    if not args.show_values:
+        redactor = NameRedactor(options.engine)
+        for report in reports:
+            redactor.report(report)
     out = sys.stdout
     if args.format == "json":
         out.write(json.dumps(to_json(reports, args.show_values), ensure_ascii=False, indent=2))

@@ -1,4 +1,5 @@
-"""Pieces shared by subcommands: engine options, opening inputs losslessly."""
+"""Pieces shared by subcommands: engine options, policies, opening inputs and outputs
+losslessly, keeping personal data out of report locations."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pimask.errors import InputError
 
@@ -69,6 +71,72 @@ def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept
         min_score=DEFAULT_MIN_SCORE if args.min_score is None else args.min_score,
         enable=getattr(args, "enable", ()),
     )
+
+
+def load_policy(spec: str | None) -> Any:
+    """The policy named by ``--policy`` (None when not given); bad specs raise ConfigError."""
+    if spec is None:
+        return None
+    from pimask.policy import load_policy as load
+
+    return load(spec)
+
+
+def open_output(path: str) -> BinaryIO:
+    """``path`` opened for binary writing; failures are an InputError naming the file."""
+    try:
+        return open(path, "wb")  # the caller closes it
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+class NameRedactor:
+    """Keeps personal data that sits in a field name (a JSON key, a CSV or Parquet header)
+    out of reports: every finding in the name becomes ``<ENTITY>``.
+
+    why: a dataset keyed by phone number (``{"13912345678": …}``) would otherwise print
+    the number in every location, without ``--show-values``. Applied to what is shown
+    only: baseline fingerprints are computed from the hits before redaction, so they do
+    not depend on ``--show-values``. Names are scanned at score 0 with the built-in
+    recognizers (``--entities`` or a policy may narrow the check's engine, not what is
+    hidden) and then with the check's engine (its custom recognizers).
+    """
+
+    def __init__(self, engine: Any) -> None:
+        self._engine = engine
+        self._seen: dict[str, str] = {}
+
+    def name(self, text: str) -> str:
+        shown = self._seen.get(text)
+        if shown is None:
+            from pimask import default_engine
+            from pimask.engine import splice
+
+            shown = text
+            for engine in (default_engine(), self._engine):
+                findings = engine.scan(shown, min_score=0.0)
+                shown = splice(shown, findings, lambda finding, _: f"<{finding.entity}>")
+            self._seen[text] = shown
+        return shown
+
+    def hit(self, hit: Any) -> Any:
+        """``hit`` with its field, stable field and location redacted (value untouched)."""
+        if hit.field is None:
+            return hit  # text lines: the location is numbers only
+        field = self.name(hit.field)
+        if field == hit.field and self.name(hit.stable_field) == hit.stable_field:
+            return hit
+        return replace(
+            hit,
+            field=field,
+            stable_field=self.name(hit.stable_field),
+            where=hit.where.replace(hit.field, field),
+        )
+
+    def report(self, report: Any) -> None:
+        """Redact every hit and note of a check report in place."""
+        report.hits = [self.hit(hit) for hit in report.hits]
+        report.notes = [self.name(note) for note in report.notes]
 
 
 @contextmanager

@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pimask.cli.common import decode_line, encode_line, open_input
+    from pimask.cli.common import decode_line, encode_line, open_input, open_output
     from pimask.errors import ConfigError, InputError
     from pimask.keys import load_keys
     from pimask.operators import reveal_text, reveal_value
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     keys = load_keys()
     if args.key_id:
         keys.get(args.key_id)  # unknown id → ConfigError before any output
-    out = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")  # noqa: SIM115
+    out = sys.stdout.buffer if args.output == "-" else open_output(args.output)
     try:
         for name in args.files or ["-"]:
             with open_input(name) as stream:

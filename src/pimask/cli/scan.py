@@ -37,13 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     engine = engine_from_args(args)
     out = sys.stdout
-    total = 0
     for name in args.files or ["-"]:
         with open_input(name) as stream:
             for line_number, raw in enumerate(stream, start=1):
                 line = decode_line(raw)
                 for finding in engine.scan(line):
-                    total += 1
                     out.write(_render(args, name, line_number, line, finding))
     out.flush()
     return 0
