@@ -8,6 +8,7 @@ mapped back onto the value (findings inside the name itself are dropped).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -95,11 +96,13 @@ class Hit:
     line: int
     column: int | None
     row: int | None
-    field: str | None
-    stable_field: str
-    length: int
-    where: str  # for people: "12:5", "row 2, column 手机号 (line 3)", "line 4, key user.phone"
-    value: str = field(repr=False)
+    # why: a JSON key or CSV header can itself be personal (users["13912345678"]); the
+    # reports redact these, and the repr never shows them.
+    field: str | None = dataclasses.field(repr=False)
+    stable_field: str = dataclasses.field(repr=False)
+    length: int = dataclasses.field()
+    where: str = dataclasses.field(repr=False)  # "12:5", "row 2, column 手机号 (line 3)"
+    value: str = dataclasses.field(repr=False)
     status: str = "forbidden"  # forbidden | baseline | pragma
 
     def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
