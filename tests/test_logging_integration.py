@@ -119,3 +119,60 @@ def test_policy_is_passed_to_the_engine(logger_and_stream) -> None:
     logger.info("phone %s", "13912345678")
     out = stream.getvalue()
     assert "13912345678" not in out and "139****5678" not in out
+
+
+def test_extra_numbers_and_containers_are_masked(logger_and_stream) -> None:
+    logger, handler, stream = logger_and_stream
+    seen: dict = {}
+
+    class JsonFormatter(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            fields = ("phone", "user", "ids", "count", "ok")
+            seen.update({name: getattr(record, name) for name in fields})
+            return json.dumps(seen, ensure_ascii=False)
+
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(MaskingFilter())
+    user = {"mobile": "13912345678", "age": 30, "by_mail": {"zhang.san@example.com": 1}}
+    ids = ["x", 13912345678, ("card_no", "6222021234567890128")]
+    logger.info(
+        "bind", extra={"phone": 13912345678, "user": user, "ids": ids, "count": 12, "ok": True}
+    )
+    out = stream.getvalue()
+    assert "13912345678" not in out and "zhang.san" not in out and "6222021234567890128" not in out
+    assert seen["phone"] == "139****5678" and seen["count"] == 12 and seen["ok"] is True
+    assert seen["user"] == {"mobile": "139****5678", "age": 30, "by_mail": {"z***@example.com": 1}}
+    assert seen["ids"][:2] == ["x", "139****5678"] and isinstance(seen["ids"][2], tuple)
+    # the caller's own objects are not modified
+    assert user["mobile"] == "13912345678" and ids[1] == 13912345678
+
+
+def test_exc_info_is_cleared_so_no_formatter_can_re_render_it(logger_and_stream) -> None:
+    logger, handler, stream = logger_and_stream
+    rendered: list = []
+
+    class ReRenderingFormatter(logging.Formatter):
+        # like python-json-logger: formats record.exc_info itself when it is set
+        def format(self, record: logging.LogRecord) -> str:
+            if record.exc_info:
+                rendered.append(self.formatException(record.exc_info))
+            return super().format(record)
+
+    handler.setFormatter(ReRenderingFormatter("%(message)s"))
+    handler.addFilter(MaskingFilter())
+    try:
+        raise ValueError("cannot bind card for 13912345678")
+    except ValueError:
+        logger.exception("bind failed", stack_info=True)
+    out = stream.getvalue()
+    assert rendered == []
+    assert "ValueError: cannot bind card for 139****5678" in out and "Stack (most recent" in out
+    assert "13912345678" not in out
+
+
+def test_a_failing_engine_withholds_extras_too(logger_and_stream) -> None:
+    logger, handler, stream = logger_and_stream
+    handler.setFormatter(logging.Formatter("%(message)s %(phone)s %(user)s"))
+    handler.addFilter(MaskingFilter(engine=_BrokenEngine()))
+    logger.error("x", extra={"phone": "13912345678", "user": {"mobile": 13912345678}})
+    assert stream.getvalue() == f"{WITHHELD} {WITHHELD} {WITHHELD}\n"

@@ -7,13 +7,16 @@ Three lines::
     pimask_logging.install()  # every root handler now masks before it writes
 
 :class:`MaskingFilter` rewrites the record itself: the formatted message (``msg % args``,
-so the key in ``"phone=%s"`` is context for the value), string values passed with
-``extra=`` (their key is the context, for JSON formatters), the exception text and the
-stack text. Put it on **handlers** (what :func:`install` does): a filter on a logger only
-sees records logged on that very logger, not those propagated from its children.
+so the key in ``"phone=%s"`` is context for the value), values passed with ``extra=``
+(their key is the context, for JSON formatters: strings; numbers, which become their masked
+string when they hold a finding; dicts, lists and tuples, recursively, keys included), the
+exception text (``exc_info`` is then cleared, so no formatter re-renders the unmasked
+exception) and the stack text. Put it on **handlers** (what :func:`install` does): a filter
+on a logger only sees records logged on that very logger, not those propagated from its
+children.
 
-If masking itself fails, the message is withheld rather than written unmasked. A policy
-that drops a record (``delete`` level) suppresses it.
+If masking itself fails, the message and every ``extra=`` value are withheld rather than
+written unmasked. A policy that drops a record (``delete`` level) suppresses it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 __all__ = ["MaskingFilter", "install"]
 
 WITHHELD = "[pimask: message withheld, masking failed]"
+_DROP = object()  # the policy drops the record
 _MARK = "_pimask_masked"
 # LogRecord's own attributes; anything else on a record came from ``extra=``.
 _STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
@@ -62,6 +66,10 @@ class MaskingFilter(logging.Filter):
         except Exception:
             record.msg, record.args = WITHHELD, ()
             record.exc_info, record.exc_text, record.stack_info = None, None, None
+            # why: an extra not yet masked when the failure came would be written in clear
+            for key in list(record.__dict__):
+                if key not in _STANDARD:
+                    setattr(record, key, WITHHELD)
             keep = True
         setattr(record, _MARK, True)
         return keep
@@ -72,25 +80,69 @@ class MaskingFilter(logging.Filter):
             return False
         record.msg, record.args = message, ()
         for key, value in list(record.__dict__.items()):
-            if key not in _STANDARD and isinstance(value, str):
-                masked = self._text(value, context=f'"{key}": "')
-                if masked is None:
+            if key not in _STANDARD:
+                masked = self._value(value, key)
+                if masked is _DROP:
                     return False
-                setattr(record, key, masked)
+                if masked is not value:
+                    setattr(record, key, masked)
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
             masked = self._text(record.exc_text)
             if masked is None:
                 return False
-            # why: formatters re-render exc_info only when exc_text is empty; keep the text.
-            record.exc_text = masked
+            # why: the stdlib Formatter prints exc_text, but some formatters (e.g.
+            # python-json-logger) re-render exc_info itself, unmasked: drop it.
+            record.exc_text, record.exc_info = masked, None
         if record.stack_info:
             masked = self._text(record.stack_info)
             if masked is None:
                 return False
             record.stack_info = masked
         return True
+
+    def _value(self, value: Any, key: str) -> Any:
+        """``value`` masked with ``key`` as context: the same object when nothing changed,
+        a new one otherwise (the caller's dicts and lists are never modified), or _DROP.
+
+        Numbers that hold a finding become their masked string; dicts, lists and tuples are
+        walked, their keys masked too (maps keyed by phone number or email). Other types
+        are left as they are.
+        """
+        if isinstance(value, str):
+            return self._scalar(value, f'"{key}": "')
+        if _is_number(value):
+            return self._scalar(value, f'"{key}": ')
+        if isinstance(value, dict):
+            items = []
+            for name, item in value.items():
+                new_name = (
+                    self._scalar(name, "") if _is_number(name) or isinstance(name, str) else name
+                )
+                new_item = self._value(item, name if isinstance(name, str) else key)
+                if new_name is _DROP or new_item is _DROP:
+                    return _DROP
+                items.append((new_name, new_item))
+            if all(n is a and v is b for (n, v), (a, b) in zip(items, value.items(), strict=True)):
+                return value
+            return dict(items)
+        if isinstance(value, (list, tuple)):
+            masked = [self._value(item, key) for item in value]
+            if any(item is _DROP for item in masked):
+                return _DROP
+            if all(a is b for a, b in zip(masked, value, strict=True)):
+                return value
+            return tuple(masked) if type(value) is tuple else masked
+        return value
+
+    def _scalar(self, value: str | int | float, context: str) -> Any:
+        """A string or number: itself if clean, else its masked string, or _DROP."""
+        text = str(value)
+        masked = self._text(text, context)
+        if masked is None:
+            return _DROP
+        return value if masked == text else masked
 
     def _text(self, text: str, context: str = "") -> str | None:
         whole = context + text
@@ -118,3 +170,7 @@ def install(
         if not any(isinstance(f, MaskingFilter) for f in handler.filters):
             handler.addFilter(masking)
     return masking
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
