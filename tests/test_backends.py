@@ -207,6 +207,37 @@ def test_block_with_dropping_policy(engines: dict[str, Engine]) -> None:
         assert b"13912345678" not in result.out
 
 
+def test_block_hints_reach_a_policy_with_its_own_engine(
+    engines: dict[str, Engine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy_module = pytest.importorskip("pimask.policy")
+    policy = policy_module.Policy(
+        name="own-engine",
+        level="display",
+        recognizers=policy_module.model.RecognizerSelection(disable=("imei",)),
+    )
+    blob = (
+        "plain line\n手机号13912345678\nimei 490154203237518\nmail zhang.san@example.com".encode()
+    )
+    for name in FAST:
+        own = engines[name].compiled_policy(policy).engine
+        assert own is not engines[name]
+        hinted: list[object] = []
+        scan = own._scanner.scan
+
+        def spy(text, *args, _scan=scan, _seen=hinted, **kwargs):
+            _seen.append(kwargs.get("patterns"))
+            return _scan(text, *args, **kwargs)
+
+        monkeypatch.setattr(own._scanner, "scan", spy)
+        result = engines[name].apply_block(blob, policy)
+        # the flagged lines were scanned with only their flagged patterns
+        assert hinted and all(patterns is not None for patterns in hinted), name
+        expected, dropped = _per_line(engines[name], blob, policy)
+        assert (result.out, result.dropped) == (expected, dropped), name
+        assert b"139****5678" in result.out and b"490154203237518" in result.out
+
+
 # --------------------------------------------------------------------------- Hypothesis
 
 _NOISE = st.text(

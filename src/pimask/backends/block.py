@@ -44,6 +44,24 @@ def _all_lines(blob: bytes) -> dict[int, None]:
     return starts
 
 
+def _apply_hinted(
+    engine: Any, effective: Any, text: str, policy: object | None, patterns: Any, verdicts: dict
+) -> Any:
+    """``engine.apply(text, policy)`` with the line's flags as a hint to the engine that
+    scans (``effective``: the policy's own engine when it has one).
+
+    why: the hint is read by the scanning engine only; set on ``engine`` while a policy's
+    engine scans, it would never be used. Flags are sound, so the result equals ``apply``.
+    """
+    if patterns is None:
+        return engine.apply(text, policy)
+    effective._hint.value = (text, patterns, verdicts)
+    try:
+        return engine.apply(text, policy)
+    finally:
+        effective._hint.value = None
+
+
 def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> BlockResult:
     """Every line of ``blob`` through ``engine.apply(line, policy)``, output as bytes.
 
@@ -75,7 +93,7 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
         stop = len(blob) if newline < 0 else newline
         text = blob[start:stop].decode(ENCODING, ERRORS)
         try:
-            result = engine._apply_hinted(text, policy, flags[start], verdicts)
+            result = _apply_hinted(engine, effective, text, policy, flags[start], verdicts)
         except Exception as exc:
             pieces.append(blob[cursor:start])
             index = blob.count(b"\n", 0, start)
