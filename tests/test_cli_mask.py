@@ -163,6 +163,40 @@ def test_errors_exit_2_and_name_the_file(tmp_path: Path, capsys) -> None:
     assert "-j expects" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_unreadable_later_input_fails_before_anything_is_written(
+    tmp_path: Path, capsys, jobs: str
+) -> None:
+    first = tmp_path / "c.log"
+    first.write_bytes(b"phone 13912345678\n" * 2000)
+    target = tmp_path / "out.log"
+    missing = tmp_path / "missing.log"
+    assert main(["mask", "-j", jobs, str(first), str(missing), "-o", str(target)]) == 2
+    assert "missing.log: no such file" in capsys.readouterr().err
+    assert not target.exists()  # checked before the output was opened
+    assert main(["mask", "-j", jobs, str(first), str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_input_lost_after_the_check_still_writes_every_earlier_line(
+    tmp_path: Path, capsys, monkeypatch, jobs: str
+) -> None:
+    # The file vanishes between the start-up check and its turn: the earlier file's
+    # batches, queued in the workers, must still be written, in order, before exit 2.
+    import pimask.cli.mask as mask_cli
+
+    monkeypatch.setattr(mask_cli, "_check_inputs", lambda files: None, raising=False)
+    first = tmp_path / "c.log"
+    data = b"".join(b"line %d phone 13912345678 %s\n" % (i, b"x" * 200) for i in range(2000))
+    first.write_bytes(data)
+    target = tmp_path / "out.log"
+    missing = tmp_path / "missing.log"
+    assert main(["mask", "-j", jobs, str(first), str(missing), "-o", str(target)]) == 2
+    assert "missing.log: no such file" in capsys.readouterr().err
+    assert target.read_bytes() == data.replace(b"13912345678", b"139****5678")
+
+
 def test_unknown_policy_is_a_usage_error(tmp_path: Path, capsys) -> None:
     source = tmp_path / "in.log"
     source.write_bytes(b"x\n")

@@ -243,6 +243,28 @@ def test_line_numbers_count_across_batches_and_windows() -> None:
     assert out.getvalue() == b"".join(lines[:37])
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_salvage_writes_queued_lines_but_nothing_after_a_failed_line(jobs: int) -> None:
+    lines = [b"fine %d\n" % i for i in range(60)]
+    out = io.BytesIO()
+    masker = StreamMasker(lambda: MARKER, out, transformer=MARKER, jobs=jobs, batch_bytes=20)
+    masker.begin("a")
+    for line in lines[:30]:
+        masker.feed(line)
+    masker.end()
+    masker.salvage()  # the next input could not be opened: all of "a" is written
+    assert out.getvalue() == b"".join(lines[:30])
+    masker.begin("b")
+    with pytest.raises(InputError, match=r"^b:6: "):
+        for line in [*lines[:5], b"BOOM\n", *lines[6:]]:
+            masker.feed(line)
+        masker.end()
+        masker.flush()
+    masker.salvage()  # after a failed line nothing more may come out
+    masker.terminate()
+    assert out.getvalue() == b"".join(lines[:30] + lines[:5])
+
+
 # ---- JSON lines
 
 
@@ -278,6 +300,30 @@ def test_jsonl_uses_the_key_as_context() -> None:
 def test_jsonl_masks_numeric_pii_as_a_string_rather_than_leaking_it() -> None:
     out = mask_bytes(b'{"phone": 13912345678, "count": 12}\n', JSONL)
     assert json.loads(out) == {"phone": "139****5678", "count": 12}
+
+
+def test_jsonl_masks_object_keys_and_keeps_every_other_byte() -> None:
+    # Maps keyed by phone number or email: the key itself is the personal value.
+    data = b'{"13912345678": {"zhang.san@example.com": 1},  "n":[{"k": "v"}]}\n'
+    out = mask_bytes(data, JSONL)
+    assert b"13912345678" not in out and b"zhang.san" not in out
+    assert json.loads(out) == {"139****5678": {"z***@example.com": 1}, "n": [{"k": "v"}]}
+    assert out == data.replace(b"13912345678", b"139****5678").replace(b"zhang.san@", b"z***@")
+
+
+def test_jsonl_masked_keys_stay_valid_escaped_json_strings() -> None:
+    data = b'{"a\\"b 13912345678\\u4e2d": "x", "\\u0031": 2}\n'
+    out = mask_bytes(data, JSONL)
+    assert json.loads(out) == {'a"b 139****5678中': "x", "1": 2}
+    assert out.endswith(b', "\\u0031": 2}\n')  # an unchanged key keeps its exact bytes
+
+
+def test_jsonl_keys_under_a_policy_are_rewritten_too() -> None:
+    pytest.importorskip("pimask.policy")
+    anonymize = Transformer(pimask.default_engine(), "anonymize", fmt="jsonl")
+    out = mask_bytes(b'{"13912345678": {"zhang.san@example.com": 1}}\n', anonymize)
+    assert b"13912345678" not in out and b"zhang.san" not in out
+    assert json.loads(out) == {"<CN_MOBILE>": {"<EMAIL>": 1}}
 
 
 def test_jsonl_passes_non_json_lines_through_the_text_path() -> None:

@@ -91,10 +91,11 @@ _LITERALS = ("true", "false", "null", "NaN", "Infinity", "-Infinity")
 
 
 def _json_line(transformer: Transformer, text: str, actions: Actions) -> Any:
-    """Mask the string (and number) values of a JSON object/array line in place.
+    """Mask the object keys and string (and number) values of a JSON object/array line in
+    place.
 
-    Only the changed value tokens are rewritten; keys, key order, whitespace and every other
-    token keep their exact bytes. Returns ``_NOT_JSON`` for anything that is not a JSON
+    Only the changed key and value tokens are rewritten; key order, whitespace and every
+    other token keep their exact bytes. Returns ``_NOT_JSON`` for anything that is not a JSON
     object or array, which then takes the text path.
     """
     stripped = text.lstrip(" \t\r")
@@ -141,7 +142,8 @@ def _has_lone_surrogate(value: str) -> bool:
 def _walk(
     s: str, i: int, key: str | None, out: list[tuple[int, int, str | None, str, bool]]
 ) -> int:
-    """Record (start, end, key, value, is_string) of every value token; return the end.
+    """Record (start, end, key, value, is_string) of every key and value token, in order
+    of position (a key token has ``key`` None); return the end.
 
     ``s`` is already known to be valid JSON, so the walker checks nothing.
     """
@@ -151,7 +153,11 @@ def _walk(
         if s[i] == "}":
             return i + 1
         while True:
+            start = i
             name, i = scanstring(s, i + 1)
+            # why: maps keyed by phone number or email are common; a key is scanned alone
+            # (no key context) and rewritten like a value, as a JSON string.
+            out.append((start, i, None, name, True))
             i = _WS.match(s, i).end() + 1  # the ':'
             i = _walk(s, _WS.match(s, i).end(), name, out)
             i = _WS.match(s, i).end()
@@ -565,6 +571,7 @@ class StreamMasker:
         self._line_dropped = False
         self._sink: Any = None
         self._warned = False
+        self._failed = False  # a result reported an error: nothing after it may be written
 
     # ---- input side
 
@@ -714,10 +721,12 @@ class StreamMasker:
             stats.lines += result.lines
             stats.dropped += result.dropped
             if result.error is not None:
+                self._failed = True
                 index, message = result.error
                 raise InputError(f"{pending.source}:{pending.line_no + index}: {message}")
             return
         if result.error is not None:
+            self._failed = True
             if self._sink is not None:
                 self._sink.close()
                 self._sink = None
@@ -812,6 +821,24 @@ class StreamMasker:
                 self._out.flush()
         finally:
             self._shutdown(graceful=False)
+
+    def salvage(self) -> None:
+        """After an error on the input side (a file that cannot be opened or read): write
+        every whole line already read, in order, and flush; a partial line never.
+
+        why: with workers, finished batches wait in the queue, and ``-j 1`` would already
+        have written them; throwing them away would lose lines before the bad input. After
+        an error in a result nothing more is written: what follows it comes after the bad
+        line. Raises :class:`InputError` if a queued result holds an (earlier) error.
+        """
+        if not self._failed:
+            self._submit_batch()
+            self._drain(block_over=0)
+        if self._sink is not None:  # an overlong line cut short: it is not written
+            self._sink.close()
+            self._sink = None
+        with self._guard:
+            self._out.flush()
 
     def terminate(self) -> None:
         """Stop the workers now, writing nothing more (after an error or a broken pipe)."""

@@ -125,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
     factory = functools.partial(build_transformer, options, policy, args.format)
     transformer = factory()  # why: config errors surface here, before any worker starts
     _refuse_overwrite(args.files, args.output)
+    _check_inputs(args.files)
 
     out = sys.stdout.buffer if args.output == "-" else _open_output(args.output)
     stats = Stats()
@@ -146,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 reader = ChunkReader(stream, _read_size(stream))
                 masker.begin(name)
                 pushed = time.monotonic()
-                while data := reader.read():
+                while data := _read(reader, name):
                     masker.feed(data)
                     if progress is not None:
                         progress.update(len(data))
@@ -166,9 +167,13 @@ def run(args: argparse.Namespace) -> int:
         raise
     except InputError:
         # why: every line before the bad one is complete and written; none after it is.
-        _quiet(out.flush)
-        masker.terminate()
-        _finish(args, stats, progress, out)
+        # An error salvage() raises belongs to an earlier line, so it is the one reported.
+        try:
+            with contextlib.suppress(OSError):
+                masker.salvage()
+        finally:
+            masker.terminate()
+            _finish(args, stats, progress, out)
         raise
     except BaseException:
         masker.terminate()
@@ -206,6 +211,38 @@ def _read_size(stream: Any) -> int:
         return FILE_READ if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else PIPE_READ
     except (AttributeError, OSError, ValueError):
         return PIPE_READ
+
+
+def _check_inputs(files: list[str]) -> None:
+    """Every named input must be readable before anything is written (exit 2 otherwise).
+
+    why: a missing second file should not leave the first one's output half done. Regular
+    files are opened and closed; a FIFO or device only checked, since opening one may block
+    or consume it.
+    """
+    for name in files:
+        if name == "-":
+            continue
+        try:
+            mode = os.stat(name).st_mode
+        except FileNotFoundError:
+            raise InputError(f"{name}: no such file") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot open ({exc.strerror})") from None
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory")
+        if stat.S_ISREG(mode):
+            with open_input(name):
+                pass
+        elif not os.access(name, os.R_OK):
+            raise InputError(f"{name}: cannot open (permission denied)")
+
+
+def _read(reader: Any, name: str) -> bytes:
+    try:
+        return reader.read()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
 def _open_output(path: str) -> Any:
