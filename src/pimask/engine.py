@@ -106,6 +106,13 @@ class Engine:
             spec if isinstance(spec, RecognizerSpec) else recognizers_load(spec)
             for spec in recognizer_files
         ]
+        disabled, enable = tuple(disabled), tuple(enable)
+        entities = None if entities is None else tuple(entities)
+        # why: a policy with its own recognizers builds an engine from these plus its own
+        self.extra_recognizers: tuple[RecognizerSpec, ...] = tuple(extra)
+        self.disabled: tuple[str, ...] = disabled
+        self.selected_entities: tuple[str, ...] | None = entities
+        self.enabled: tuple[str, ...] = enable
         active = recognizer_files_combine(extra, disabled)
         ner = NerPipeline.create(enable)
         if entities is not None:

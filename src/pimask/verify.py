@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pimask.engine import Engine
 from pimask.operators.configs import EncryptConfig
-from pimask.operators.tokens import ENCRYPTED_RE, PSEUDONYM_RE, encrypted_spans
+from pimask.operators.tokens import ENCRYPTED_RE, PSEUDONYM_RE
 from pimask.policy import CompiledPolicy, Policy, load_policy
 
 LinkKind = Literal["pseudonym", "ciphertext", "hash"]
@@ -158,17 +158,11 @@ def verify_lines(
         report.records = number
         findings = scan(line, min_score=compiled.min_score)
         if findings:
-            skip = encrypted_spans(line)
-            for finding in findings:
-                entity = finding.entity
-                if entity not in compiled.covered or entity in bare_cipher:
-                    continue
-                if skip and any(s <= finding.start and finding.end <= e for s, e in skip):
-                    continue
-                if compiled.allowed(entity, line[finding.start : finding.end]):
+            for finding, allowed in compiled.screen(line, findings):
+                if allowed or finding.entity in bare_cipher:
                     continue
                 report.remaining.append(
-                    Remaining(number, entity, finding.start, finding.end, finding.score)
+                    Remaining(number, finding.entity, finding.start, finding.end, finding.score)
                 )
         if linking:
             if "<" in line:

@@ -29,6 +29,8 @@ from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
+from pimask.policy import CompiledPolicy
+from pimask.policy.compiled import screen
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
 
@@ -174,7 +176,10 @@ def _scan(
     options: CheckOptions,
     edits: list[Edit] | None,
 ) -> Iterator[Hit]:
-    covered = options.covered
+    covered, allowlisted = options.covered, options.allowlisted
+    # why: `check --policy` binds CompiledPolicy.allowed; that policy knows its ciphertexts
+    policy = getattr(allowlisted, "__self__", None)
+    own = policy.own_ciphertext if isinstance(policy, CompiledPolicy) else None
     cells = getattr(handler, "cells", None)
     stream = cells(text) if cells else ((u.text, u.context_key, u) for u in handler.units(text))
     for value, key, lazy in stream:
@@ -183,12 +188,8 @@ def _scan(
             continue
         unit = lazy if isinstance(lazy, Unit) else Unit(*lazy)
         forbidden_here = False
-        for finding in findings:
-            if covered is not None and finding.entity not in covered:
-                continue
-            if options.allowlisted is not None and options.allowlisted(
-                finding.entity, unit.text[finding.start : finding.end]
-            ):
+        for finding, allowed in screen(unit.text, findings, covered, allowlisted, own):
+            if allowed:
                 continue
             column = None if unit.column is None else unit.column + finding.start
             # why: a quoted CSV field may span lines; name the line the value is on

@@ -1,9 +1,10 @@
 """The shapes of the tokens keyed operators write, in one place for writers and readers.
 
 ``<CN_MOBILE:k1:7f3a9c2e41b0>`` (pseudonym) and ``<enc:CN_MOBILE:k1:482-1395-0217>``
-(marked ciphertext). The engine skips findings inside ciphertexts (so applying a policy
-twice changes nothing), ``pimask reveal`` decrypts them and ``pimask verify`` reports both
-kinds as linking tokens in anonymized output.
+(marked ciphertext). The engine skips findings inside a ciphertext only where it is shaped
+as the policy's own (``CompiledPolicy.own_ciphertext``: so applying a policy twice changes
+nothing, and a forged marker hides nothing), ``pimask reveal`` decrypts them and ``pimask
+verify`` reports both kinds as linking tokens in anonymized output.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ ENCRYPTED_RE = re.compile(rf"<enc:({ENTITY_PATTERN}):({KEY_ID_PATTERN}):([^<>\r\
 def encrypted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of marked ciphertexts in ``text`` (cheap: nothing to do without ``<enc:``).
 
-    Only these are skipped when a policy is applied again: a ciphertext is digits shaped
-    like the original, so it may well look like a phone number. Pseudonyms (hex) and
-    generalized labels (``10.24.3.*``) are built so that they never rescan as an entity.
+    A ciphertext is digits shaped like the original, so it may well look like a phone
+    number; pseudonyms (hex) and generalized labels (``10.24.3.*``) are built so that they
+    never rescan as an entity. A span here is NOT proof of our own ciphertext: anyone can
+    write ``<enc:…>``; see ``CompiledPolicy.own_ciphertext``.
     """
     if "<enc:" not in text:
         return []

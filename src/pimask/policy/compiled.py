@@ -1,30 +1,44 @@
 """A policy bound to an engine and keys: the per-line hot path of ``Engine.apply``.
 
 Everything that can be done once is done here once: operator functions built, keys
-loaded, allowlists normalized and compiled into one regex. Applying to a line is then a
-scan plus one dict lookup and one call per finding.
+loaded, allowlist patterns compiled (each on its own: joined, their flags, group names and
+back-references would collide). Applying to a line is then a scan plus one dict lookup and
+one call per finding.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pimask.errors import ConfigError
 from pimask.keys import KeyRing, load_keys
 from pimask.normalize import fold
 from pimask.operators import build_operator
-from pimask.operators.keyed import canonical
-from pimask.operators.tokens import encrypted_spans
+from pimask.operators.configs import EncryptConfig
+from pimask.operators.keyed import alphabet_for, canonical
+from pimask.operators.masks import _split_mobile_prefix
+from pimask.operators.tokens import ENCRYPTED_RE
 from pimask.policy.loader import check_entities, source_of
 from pimask.policy.model import Policy
 
 if TYPE_CHECKING:
     from pimask.engine import Engine, Result
+    from pimask.findings import Finding
 
 Operator = Callable[[str], str]
 ALLOW = "allow"
+_CIPHER_SEPARATORS = frozenset(" -:./")
+# How many cipher-alphabet symbols (X of an ID included) a value of each encryptable
+# entity has, as its recognizer finds it: our ciphertext of it has exactly as many.
+_CIPHER_SYMBOLS: dict[str, frozenset[int]] = {
+    "CN_MOBILE": frozenset({11, 13}),  # 13: a bare 86 prefix is encrypted with the number
+    "CN_RESIDENT_ID": frozenset({15, 18}),
+    "IMEI": frozenset({15, 16}),
+    "BANK_CARD": frozenset(range(13, 20)),
+    "MAC_ADDRESS": frozenset({12}),
+}
 
 
 class CompiledPolicy:
@@ -46,13 +60,14 @@ class CompiledPolicy:
             check_entities(policy, source)  # a Policy built in code skipped the loader
         selection = policy.recognizers
         if selection.files or selection.disable or selection.enable:
-            enabled = engine.ner.ids if engine.ner is not None else ()
+            # why: the caller's own recognizers, disabled ids and entity filter still hold
             engine = Engine(
-                recognizer_files=selection.files,
-                disabled=selection.disable,
+                recognizer_files=(*engine.extra_recognizers, *selection.files),
+                disabled=(*engine.disabled, *selection.disable),
+                entities=engine.selected_entities,
                 min_score=engine.min_score,
                 backend=engine.backend,
-                enable=(*enabled, *selection.enable),
+                enable=(*engine.enabled, *selection.enable),
             )
         self.policy = policy
         self.engine = engine
@@ -81,19 +96,53 @@ class CompiledPolicy:
             for entity in self.covered
             for value in policy.allow.values
         )
-        patterns = policy.allow.patterns
-        self._allow_re = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self._allow_res = tuple(re.compile(p) for p in policy.allow.patterns)
+        # entities whose values this policy writes as <enc:ENTITY:key:cipher> markers
+        self.marked_cipher = frozenset(
+            entity
+            for entity in self.covered
+            if isinstance(config := policy.operator_for(entity), EncryptConfig) and config.marker
+        )
 
     def allowed(self, entity: str, value: str) -> bool:
         """True when ``value`` is on the policy's allowlist (never treated as personal)."""
-        if not (self._allow_values or self._allow_re):
+        if not (self._allow_values or self._allow_res):
             return False
         folded = fold(value)
         if folded.casefold() in self._allow_values:
             return True
         if (entity, canonical(entity, value)) in self._allow_canonical:
             return True
-        return self._allow_re is not None and self._allow_re.fullmatch(folded) is not None
+        return any(p.fullmatch(folded) is not None for p in self._allow_res)
+
+    def own_ciphertext(self, text: str, finding: Finding, markers: Sequence[re.Match]) -> bool:
+        """True when ``finding`` lies in a ciphertext marker this policy could have written.
+
+        A ciphertext keeps the shape of the value it hides, so it may rescan as a value
+        (of its own entity, or another: an ID's 18 digits as a bank card, part of a spaced
+        card number); it is skipped (applying a policy twice changes nothing, verify and
+        check do not report it) only when this policy encrypts the marker's entity with
+        markers, the key id is one the key ring knows (where there is one), and the whole
+        marker body has exactly the shape of our ciphertext of that entity: its alphabet,
+        separators and symbol count, nothing else. Any other text inside ``<enc:…>`` is
+        acted on like text anywhere else.
+        """
+        for match in markers:
+            lo, hi = match.span(3)
+            if not (lo <= finding.start and finding.end <= hi):
+                continue
+            entity = match[1]
+            if entity not in self.marked_cipher:
+                return False
+            if self.keys is not None and match[2] not in self.keys.by_id:
+                return False
+            return _cipher_shaped(entity, _split_mobile_prefix(entity, text[lo:hi])[1])
+        return False
+
+    def screen(self, text: str, found: Iterable[Finding]) -> list[tuple[Finding, bool]]:
+        """:func:`screen` with this policy's coverage, allowlist and own ciphertexts."""
+        own = self.own_ciphertext if self.marked_cipher else None
+        return screen(text, found, self.covered, self.allowed, own)
 
     def apply(self, text: str, *, region: tuple[int, int] | None = None) -> Result:
         """Rewrite ``text``; with ``region=(lo, hi)`` act only on findings starting there."""
@@ -104,23 +153,17 @@ class CompiledPolicy:
             found = [f for f in found if region[0] <= f.start < region[1]]
         if not found:
             return Result(text, False, [], [])
-        covered = self.covered
-        skip = encrypted_spans(text)
         findings = []
         actions: list[tuple[str, str]] = []
         pieces: list[str] = []
         cursor = 0
         dropped = False
-        for finding in found:
+        for finding, allowed in self.screen(text, found):
             entity = finding.entity
-            if entity not in covered:
-                continue
             start, end = finding.start, finding.end
-            if skip and any(s <= start and end <= e for s, e in skip):
-                continue  # why: our own ciphertext, shaped like the value it hides
             value = text[start:end]
             findings.append(finding)
-            if self.allowed(entity, value):
+            if allowed:
                 actions.append((entity, ALLOW))
                 continue
             operator = self.operators[entity]
@@ -140,3 +183,45 @@ class CompiledPolicy:
 
     def __repr__(self) -> str:
         return f"CompiledPolicy(name={self.policy.name!r}, level={self.policy.level!r})"
+
+
+def screen(
+    text: str,
+    found: Iterable[Finding],
+    covered: frozenset[str] | None,
+    allowed: Callable[[str, str], bool] | None = None,
+    own_ciphertext: Callable[[str, Finding, Sequence[re.Match]], bool] | None = None,
+) -> list[tuple[Finding, bool]]:
+    """The findings a policy acts on, each with whether its value is allowlisted.
+
+    Kept: covered (``covered`` None: every entity) and not the policy's own ciphertext
+    (:meth:`CompiledPolicy.own_ciphertext`). The one filter ``Engine.apply``,
+    ``pimask verify`` and ``pimask check`` share.
+    """
+    markers = (
+        list(ENCRYPTED_RE.finditer(text)) if own_ciphertext is not None and "<enc:" in text else []
+    )
+    kept = []
+    for finding in found:
+        if covered is not None and finding.entity not in covered:
+            continue
+        if markers and own_ciphertext(text, finding, markers):  # type: ignore[misc]
+            continue
+        value = text[finding.start : finding.end]
+        kept.append((finding, allowed is not None and allowed(finding.entity, value)))
+    return kept
+
+
+def _cipher_shaped(entity: str, core: str) -> bool:
+    """``core`` has the exact shape of our ciphertext of an ``entity`` value."""
+    folded = fold(core)
+    if entity == "CN_RESIDENT_ID" and folded[-1:] in ("X", "x"):
+        folded = folded[:-1] + "0"  # the check character X is kept in clear, and counts
+    symbols = alphabet_for(entity)
+    count = 0
+    for char in folded:
+        if char in symbols:
+            count += 1
+        elif char not in _CIPHER_SEPARATORS:
+            return False
+    return count in _CIPHER_SYMBOLS.get(entity, ())

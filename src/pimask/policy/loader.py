@@ -24,7 +24,8 @@ BUILTIN_POLICIES: tuple[str, ...] = ("display", "deidentify", "anonymize", "dele
 
 _cache: dict[tuple[str, int], Policy] = {}
 _cache_lock = threading.Lock()
-_sources: dict[int, str] = {}
+# id(policy) -> (policy, source): holding the policy keeps its id from being reused
+_sources: dict[int, tuple[Policy, str]] = {}
 
 
 def builtin_policy_text(name: str) -> str:
@@ -38,7 +39,8 @@ def builtin_policy_text(name: str) -> str:
 
 def source_of(policy: Policy) -> str | None:
     """The file (or ``builtin:NAME``) a policy was loaded from, if it was loaded."""
-    return _sources.get(id(policy))
+    entry = _sources.get(id(policy))
+    return entry[1] if entry is not None and entry[0] is policy else None
 
 
 def _line_of(root: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
@@ -201,7 +203,7 @@ def _remember(key: tuple[str, int], policy: Policy, source: str) -> Policy:
             _cache.clear()
             _sources.clear()
         _cache[key] = policy
-        _sources[id(policy)] = source
+        _sources[id(policy)] = (policy, source)
     return policy
 
 
