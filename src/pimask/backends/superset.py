@@ -185,35 +185,32 @@ _REPEAT_OPS = (
 # --------------------------------------------------------------------------- emitters
 
 
+def _ranges(values: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted ``values`` grouped into inclusive runs of consecutive integers."""
+    runs: list[tuple[int, int]] = []
+    for value in sorted(set(values)):
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
+
+
 def _byte_class(values: Iterable[int]) -> str:
     """``[...]`` over byte values, as ``\\xHH`` ranges (valid in Hyperscan and Python)."""
-    ordered = sorted(set(values))
-    parts: list[str] = []
-    index = 0
-    while index < len(ordered):
-        first = last = ordered[index]
-        while index + 1 < len(ordered) and ordered[index + 1] == last + 1:
-            index += 1
-            last = ordered[index]
-        parts.append(f"\\x{first:02x}" if first == last else f"\\x{first:02x}-\\x{last:02x}")
-        index += 1
+    parts = [
+        f"\\x{first:02x}" if first == last else f"\\x{first:02x}-\\x{last:02x}"
+        for first, last in _ranges(values)
+    ]
     return "[" + "".join(parts) + "]"
 
 
 def _code_class(values: Iterable[int], any_nonascii: bool) -> str:
     """``[...]`` over code points for a Python ``str`` pattern."""
-    ordered = sorted(set(values))
-    parts: list[str] = []
-    index = 0
-    while index < len(ordered):
-        first = last = ordered[index]
-        while index + 1 < len(ordered) and ordered[index + 1] == last + 1:
-            index += 1
-            last = ordered[index]
-        parts.append(
-            _code_escape(first) if first == last else f"{_code_escape(first)}-{_code_escape(last)}"
-        )
-        index += 1
+    parts = [
+        _code_escape(first) if first == last else f"{_code_escape(first)}-{_code_escape(last)}"
+        for first, last in _ranges(values)
+    ]
     if any_nonascii:
         parts.append("\\u0080-\\U0010ffff")
     return "[" + "".join(parts) + "]"
