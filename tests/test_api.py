@@ -197,3 +197,15 @@ def test_zero_keep_masks_leave_no_fragment_of_chinese_values(tmp_path: Path) -> 
     )
     engine = pimask.Engine(recognizer_files=[path])
     assert engine.mask("属于部门甲乙的员工") == "属于****的员工"
+
+
+def test_hash_written_for_at_is_an_email_with_context() -> None:
+    text = "联系邮箱：zhangsan#example.com（#换成@）"
+    assert pimask.mask(text) == "联系邮箱：z***#example.com（#换成@）"
+    assert pimask.scan("see docs/page#intro.html for details") == []
+
+
+def test_hash_for_at_gets_the_same_pseudonym_as_the_address() -> None:
+    from pimask.operators.keyed import canonical
+
+    assert canonical("EMAIL", "ZhangSan#Example.com") == canonical("EMAIL", "zhangsan@example.com")

@@ -59,6 +59,8 @@ def mask_mobile(value: str) -> str:
 def mask_email(value: str) -> str:
     """``zhang.san@example.com`` → ``z***@example.com`` (the length is not revealed)."""
     at = max(value.rfind("@"), value.rfind("＠"), value.rfind("﹫"))
+    if at < 0:  # "#" written for "@" (zhangsan#example.com)
+        at = max(value.rfind("#"), value.rfind("＃"))
     if at <= 0:
         return MASK_CHAR * 3
     return value[0] + MASK_CHAR * 3 + value[at:]

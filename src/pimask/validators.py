@@ -168,10 +168,16 @@ def mac_address(value: str) -> Verdict:
 
 
 def email(value: str) -> Verdict:
-    """Practical RFC 5322 subset; the domain needs a dot and a plausible TLD."""
-    if not isinstance(value, str) or value.count("@") != 1:
+    """Practical RFC 5322 subset; the domain needs a dot and a plausible TLD.
+
+    ``#`` written for ``@`` (zhangsan#example.com) is accepted when there is no ``@``.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    separator = "@" if "@" in value else "#"
+    if value.count(separator) != 1:
         return Verdict("invalid", "no_at")
-    local, domain = value.split("@")
+    local, domain = value.split(separator)
     if not 0 < len(local) <= 64 or local[0] == "." or local[-1] == "." or ".." in local:
         return Verdict("invalid", "local_part")
     labels = domain.split(".")
@@ -185,7 +191,7 @@ def email(value: str) -> Verdict:
             return Verdict("invalid", "tld")
     elif tld not in reference.IDN_TLDS:
         return Verdict("invalid", "tld")
-    return Verdict("valid", "domain_tld")
+    return Verdict("valid", "domain_tld" if separator == "@" else "hash_for_at")
 
 
 _IPV4_VALID = Verdict("valid", "ipv4")

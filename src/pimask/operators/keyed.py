@@ -46,7 +46,9 @@ def canonical(entity: str, value: str) -> str:
     if entity == "MAC_ADDRESS":
         return _NON_HEX.sub("", folded.lower())
     if entity == "EMAIL":
-        return folded.strip().casefold()
+        address = folded.strip().casefold()
+        # why: "#" written for "@" is the same address, so it gets the same pseudonym
+        return address if "@" in address else address.replace("#", "@", 1)
     if entity == "IP_ADDRESS":
         try:
             return ipaddress.ip_address(folded.split("%", 1)[0]).compressed
