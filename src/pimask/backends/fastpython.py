@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
-from pimask.backends.superset import ByteEmitter, Translation, Unsupported, translate
+from pimask.backends.superset import ByteEmitter, Translation, translate_patterns
 from pimask.normalize import fold
 from pimask.scanner import Candidate, CompiledPattern, PythonFinder
 
@@ -62,12 +62,8 @@ class FastPythonFinder:
         anchors: dict[bytes, _Anchor] = {}
         always: list[int] = []
         used_chars: set[int] = set()
-        emitter = ByteEmitter(fold=False)
-        for pattern in self._patterns:
-            flags = re.IGNORECASE if pattern.spec.ignore_case else 0
-            try:
-                translation = translate(pattern.source, flags, emitter)
-            except Unsupported:
+        for pattern, translation in translate_patterns(self._patterns, ByteEmitter(fold=False)):
+            if translation is None:
                 always.append(pattern.index)
                 continue
             used_chars.update(translation.body_chars.ascii)

@@ -27,7 +27,7 @@ from typing import Any
 import hyperscan
 
 from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
-from pimask.backends.superset import ByteEmitter, Unsupported, translate
+from pimask.backends.superset import ByteEmitter, translate_patterns
 from pimask.scanner import Candidate, CompiledPattern
 
 logger = logging.getLogger(__name__)
@@ -48,12 +48,8 @@ class HyperscanFinder:
         ids: list[int] = []
         python_only: list[int] = []
         used_chars: set[int] = set()
-        emitter = ByteEmitter(fold=False)
-        for pattern in self._patterns:
-            flags = re.IGNORECASE if pattern.spec.ignore_case else 0
-            try:
-                translation = translate(pattern.source, flags, emitter)
-            except Unsupported:
+        for pattern, translation in translate_patterns(self._patterns, ByteEmitter(fold=False)):
+            if translation is None:
                 python_only.append(pattern.index)
                 continue
             expressions.append(translation.pattern.encode("ascii"))

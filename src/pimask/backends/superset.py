@@ -28,8 +28,9 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]  # why: the same case mapping `re` itself uses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pimask.normalize import _FOLD_TABLE
 
@@ -389,6 +390,22 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
         excluded_left,
         excluded_right,
     )
+
+
+def translate_patterns(
+    patterns: Iterable[Any], emitter: _Emitter
+) -> Iterator[tuple[Any, Translation | None]]:
+    """``(pattern, translation)`` for compiled patterns; None where :class:`Unsupported`.
+
+    Shared by the backends so each treats an untranslatable pattern the same way: it is
+    run by the exact Python regex on every line.
+    """
+    for pattern in patterns:
+        flags = re.IGNORECASE if pattern.spec.ignore_case else 0
+        try:
+            yield pattern, translate(pattern.source, flags, emitter)
+        except Unsupported:
+            yield pattern, None
 
 
 def _body_charsets(items: Iterable, flags: int) -> Iterable[CharSet]:
