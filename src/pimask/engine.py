@@ -139,7 +139,7 @@ class Engine:
         self._scanner = Scanner(self.recognizers, min_score=min_score)
         self._scanner.finder = _make_finder(backend_name, self._scanner.patterns)
         self.backend = backend_name
-        self._hint = threading.local()  # see _apply_hinted
+        self._hint = threading.local()  # set by backends.block._apply_hinted
         # policy spec (name, path or id of a Policy) -> (spec, CompiledPolicy); see apply()
         self._policies: dict[object, tuple[object, Any]] = {}
         self._policies_lock = threading.Lock()
@@ -209,23 +209,6 @@ class Engine:
         from pimask.backends.block import apply_block
 
         return apply_block(self, blob, policy)
-
-    def _apply_hinted(
-        self, text: str, policy: object | None, patterns: object, verdicts: dict | None = None
-    ) -> Result:
-        """:meth:`apply`, letting the scan of exactly ``text`` run only ``patterns``.
-
-        ``patterns`` are the backend's flags for this line (None: all); they are sound, so
-        the result equals :meth:`apply`. ``verdicts`` is a validator memo shared by the
-        lines of one block. Thread-local, so a shared engine stays safe.
-        """
-        if patterns is None:
-            return self.apply(text, policy)
-        self._hint.value = (text, patterns, verdicts)
-        try:
-            return self.apply(text, policy)
-        finally:
-            self._hint.value = None
 
     def compiled_policy(self, policy: object) -> Any:
         """The :class:`pimask.policy.CompiledPolicy` for ``policy`` on this engine (cached)."""
