@@ -23,7 +23,9 @@ from pimask.backends import available_backends, hyperscan_available, resolve_bac
 from pimask.backends.superset import ByteEmitter, Unsupported, translate
 from pimask.engine import Engine
 from pimask.errors import ConfigError
+from pimask.normalize import fold
 from pimask.recognizers import RecognizerSpec
+from pimask.scanner import _END_SLACK, _sre_parse, hinted_matches
 from tests.strategies import VALUES, to_fullwidth
 
 FAST = [name for name in available_backends() if name != "reference"]
@@ -374,3 +376,56 @@ def test_hyperscan_database_cache_on_disk(tmp_path: Path, monkeypatch: pytest.Mo
     assert Engine(backend="hyperscan").mask("tel 13912345678") == "tel 139****5678"
     assert first.mask("tel 13912345678") == "tel 139****5678"
     assert files[0].read_bytes()[:4] == b"\x00\x00\x00\x00" and files[0].stat().st_size > 1000
+
+
+# --------------------------------------------------------------------------- end hints
+
+_HINT_PATTERNS = [
+    r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])",
+    r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])",
+    r"(?<![0-9A-Fa-f])[0-9a-f]{2}(?::[0-9a-f]{2}){2}(?![0-9A-Fa-f])",
+    r"a[0-9]{2,5}",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_HINT_PATTERNS),
+    st.text(alphabet=st.sampled_from([*"0123456789.:abf 手\n"]), max_size=60),
+    st.data(),
+)
+def test_end_hints_give_finditer_results(pattern: str, text: str, data: st.DataObject) -> None:
+    """Searching near reported ends finds exactly what ``finditer`` finds, whatever extra
+    (spurious) ends a flagger adds and wherever within the promised slack the true ones lie."""
+    regex = re.compile(pattern)
+    width = int(_sre_parse.parse(pattern).getwidth()[1])
+    expected = [m.span() for m in regex.finditer(text)]
+    ends = [end + data.draw(st.integers(0, _END_SLACK)) for _start, end in expected]
+    ends += data.draw(st.lists(st.integers(0, len(text) + 2), max_size=4))
+    ends = data.draw(st.permutations(ends))
+    assert list(hinted_matches(regex, text, ends, width)) == expected
+
+
+def test_flagger_ends_bound_every_match(engines: dict[str, Engine]) -> None:
+    """The Hyperscan flagger's ends, in characters, keep the promise on non-ASCII lines."""
+    if "hyperscan" not in engines:
+        pytest.skip("hyperscan not installed")
+    engine = engines["hyperscan"]
+    lines = [
+        "手机号13912345678无法登录，IP地址10.24.3.17访问",
+        "用户１３９１２３４５６７８ｘ mac 00:1A:2B:3C:4D:5E 设备",
+        "\udcff\udcfe 13912345678 \udce4 10.1.2.3",
+    ]
+    blob = "\n".join(lines).encode(ENCODING, ERRORS)
+    flags = engine._scanner.finder.flag_lines(blob)
+    exact = engine._scanner._exact
+    starts = sorted(flags)
+    assert len(starts) == len(lines)
+    for start, line in zip(starts, lines, strict=True):
+        view = fold(line)
+        for index, ends in flags[start].items():
+            if ends is None:
+                continue
+            _i, regex, _requires = exact._compiled[index]
+            for match in regex.finditer(view):
+                assert any(match.end() <= e <= match.end() + _END_SLACK for e in ends)

@@ -12,7 +12,7 @@ The scanner is split in two so that backends can differ in speed but never in re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -22,6 +22,11 @@ from pimask.context import ContextScorer
 from pimask.findings import Explanation, Finding
 from pimask.normalize import fold
 from pimask.recognizers import PatternSpec, RecognizerSpec
+
+try:  # Python 3.11+
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - older layout
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 Candidate = tuple[int, int, int]  # (pattern index, start, end) in the folded view
 
@@ -77,6 +82,7 @@ class PythonFinder:
             )
             for p in patterns
         ]
+        self._widths = [_max_width(p) for p in patterns]
 
     def find(self, view: str) -> Iterator[Candidate]:
         for index, regex, requires_any in self._compiled:
@@ -85,15 +91,75 @@ class PythonFinder:
             for match in regex.finditer(view):
                 yield index, match.start(), match.end()
 
-    def find_only(self, view: str, indices: Iterable[int]) -> Iterator[Candidate]:
-        """:meth:`find` restricted to the patterns ``indices`` (in pattern order)."""
+    def find_only(
+        self, view: str, indices: Iterable[int] | Mapping[int, Sequence[int] | None]
+    ) -> Iterator[Candidate]:
+        """:meth:`find` restricted to the patterns ``indices`` (in pattern order).
+
+        ``indices`` may map each pattern to where its matches may end in ``view`` (a line
+        flagger's answer, see :mod:`pimask.backends.lines`); the pattern is then searched
+        only around those ends, with the same results as searching everywhere.
+        """
         compiled = self._compiled
+        hinted = indices if isinstance(indices, Mapping) else None
         for index in sorted(indices):
             _index, regex, requires_any = compiled[index]
             if requires_any and not any(literal in view for literal in requires_any):
                 continue
-            for match in regex.finditer(view):
-                yield index, match.start(), match.end()
+            ends = None if hinted is None else hinted[index]
+            width = self._widths[index]
+            if ends is None or width is None:
+                for match in regex.finditer(view):
+                    yield index, match.start(), match.end()
+                continue
+            for start, end in hinted_matches(regex, view, ends, width):
+                yield index, start, end
+
+
+# why: a pattern longer than this gains little from searching near its ends
+_MAX_HINTED_WIDTH = 512
+# an exact match ends at most one consumed boundary character before a reported end; one
+# more for safety costs nothing
+_END_SLACK = 2
+
+
+def _max_width(pattern: CompiledPattern) -> int | None:
+    """Most characters a match of ``pattern`` can span, or None (unbounded, or empty)."""
+    flags = re.IGNORECASE if pattern.spec.ignore_case else 0
+    low, high = _sre_parse.parse(pattern.source, flags).getwidth()
+    if low == 0 or high > _MAX_HINTED_WIDTH:
+        return None
+    return int(high)
+
+
+def hinted_matches(
+    regex: re.Pattern[str], view: str, ends: Sequence[int], width: int
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of ``regex.finditer(view)``, searching only near ``ends``.
+
+    ``ends`` promises: every match ``[a, b)`` that ``finditer`` yields has some ``e`` in it
+    with ``b <= e <= b + _END_SLACK``, and a match is never longer than ``width`` and never
+    empty. Each ``e`` stands for the interval ``[e - width - slack, e)`` holding such a match.
+    Searching from the lowest interval that can still hold a match not yet reported finds
+    the same leftmost match ``finditer`` would find next: a match starting earlier would lie
+    in an interval with a lower start. ``search`` sees the whole ``view``, so lookbehinds
+    and lookaheads read the same characters as in ``finditer``.
+    """
+    search = regex.search
+    intervals = sorted(ends)
+    position = 0
+    i = 0
+    count = len(intervals)
+    while i < count:
+        end = intervals[i]
+        if end <= position:
+            i += 1
+            continue
+        match = search(view, max(end - width - _END_SLACK, position))
+        if match is None:
+            return
+        start, position = match.span()
+        yield start, position
 
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:
@@ -146,7 +212,7 @@ class Scanner:
         text: str,
         *,
         min_score: float | None = None,
-        patterns: Iterable[int] | None = None,
+        patterns: Iterable[int] | Mapping[int, Sequence[int] | None] | None = None,
         verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
     ) -> list[Finding]:
         """Findings in ``text`` (offsets into ``text`` itself), sorted by start.

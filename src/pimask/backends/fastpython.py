@@ -115,7 +115,7 @@ class FastPythonFinder:
         return self._flagger.flag_lines(data)
 
     def _flag_ascii(self, data: bytes) -> Flags:
-        flagged: Flags = {}
+        flagged: dict[int, set[int]] = {}
         rfind = data.rfind
         find = data.find
         for anchor in self._anchors:
@@ -161,7 +161,8 @@ class FastPythonFinder:
                     position += 1
                 else:
                     position = run_end
-        return {start: slot for start, slot in flagged.items() if slot}
+        # why: runs are skipped once a line is settled, so where matches end is not known
+        return {start: dict.fromkeys(slot) for start, slot in flagged.items() if slot}
 
 
 def _bounded_by_run(translation: Translation, run_class: bytes) -> bool:

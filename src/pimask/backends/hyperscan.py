@@ -5,7 +5,8 @@ is never decoded, folded or touched by Python. Its patterns are *supersets* of t
 ones (:mod:`pimask.backends.superset`): no lookarounds, full-width spellings spelled out in
 bytes, boundaries encoded as one consumed neighbouring byte so that a long digit run gives
 no callback at all instead of one per end offset. Only end offsets are needed (which line a
-match lies on), so no pattern pays for ``HS_FLAG_SOM_LEFTMOST``.
+match lies on, and where on it the exact pattern has to look: :mod:`pimask.backends.lines`),
+so no pattern pays for ``HS_FLAG_SOM_LEFTMOST``.
 
 A flagged ``(line, pattern)`` pair is then confirmed by the exact Python pattern on that
 line alone, which is what makes the results identical to the reference backend.
@@ -117,9 +118,13 @@ class HyperscanFinder:
             start = rfind(b"\n", 0, end - 1) + 1
             slot = flagged.get(start)
             if slot is None:
-                flagged[start] = {index}
+                flagged[start] = {index: [end - start]}
             else:
-                slot.add(index)
+                ends = slot.get(index)
+                if ends is None:
+                    slot[index] = [end - start]
+                else:
+                    ends.append(end - start)
         return flagged
 
 

@@ -21,7 +21,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pimask.backends.superset import fold_sources
 from pimask.normalize import fold
 
-Flags = dict[int, set[int]]  # line start offset in the block -> pattern indices
+# Line start offset in the block -> pattern index -> where that pattern's matches may end on
+# the line: sorted character offsets from the line start (``Ends``), or None when the
+# flagger cannot say (the scanner then searches the whole line).
+Ends = list[int] | None
+Flags = dict[int, dict[int, Ends]]
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"
 
@@ -52,6 +56,50 @@ def trigger_regex(ascii_chars: Iterable[int]) -> re.Pattern[bytes] | None:
     return re.compile(b"|".join(re.escape(ch.encode(ENCODING)) for ch in sources))
 
 
+def merge_ends(first: Ends, second: Ends) -> Ends:
+    """Both flaggers' answers for one (line, pattern): None (unknown) wins."""
+    if first is None or second is None:
+        return None
+    return first + second
+
+
+def ends_in_characters(data: bytes, flags: Flags) -> Flags:
+    """``flags`` with byte ends (from the line start) turned into character ends.
+
+    Lines that are ASCII are left as they are (bytes are characters there). Elsewhere an
+    end inside a multi-byte character moves back to that character's start: an exact match
+    is made of whole characters, so it still ends at or before the moved end. Prefixes are
+    decoded the way lines are (UTF-8, ``surrogateescape``: one character per bad byte).
+    """
+    if data.isascii():
+        return flags
+    for start, patterns in flags.items():
+        newline = data.find(b"\n", start)
+        line = data[start:] if newline < 0 else data[start:newline]
+        if line.isascii():
+            continue
+        size = len(line)
+        for index, ends in patterns.items():
+            if ends is None:
+                continue
+            converted: list[int] = []
+            for end in ends:
+                while 0 < end < size and 0x80 <= line[end] < 0xC0:
+                    end -= 1
+                converted.append(len(line[:end].decode(ENCODING, ERRORS)))
+            patterns[index] = converted
+    return flags
+
+
+def _add_always(flags: Flags, start: int, always: Sequence[int]) -> None:
+    slot = flags.get(start)
+    if slot is None:
+        flags[start] = dict.fromkeys(always)
+    else:
+        for index in always:
+            slot[index] = None
+
+
 class FoldingFlagger:
     """Runs an ASCII-superset scan, then again on folded copies of lines that need it."""
 
@@ -66,14 +114,10 @@ class FoldingFlagger:
         self._always = tuple(always)
 
     def flag_lines(self, data: bytes) -> Flags:
-        flags = self._scan_ascii(data)
+        flags = ends_in_characters(data, self._scan_ascii(data))
         if self._always:
             for start in every_line(data):
-                slot = flags.get(start)
-                if slot is None:
-                    flags[start] = set(self._always)
-                else:
-                    slot.update(self._always)
+                _add_always(flags, start, self._always)
         if self._trigger is None or data.isascii():
             return flags
         starts: list[int] = []
@@ -96,11 +140,14 @@ class FoldingFlagger:
             folded.append(line)
             offset += len(line) + 1
         buffer = b"\n".join(folded)
-        for folded_start, indices in self._scan_ascii(buffer).items():
+        # why: folding keeps one character per character, so character ends on a folded
+        # line are character ends on the original line.
+        for folded_start, patterns in ends_in_characters(buffer, self._scan_ascii(buffer)).items():
             start = origin[folded_start]
             slot = flags.get(start)
             if slot is None:
-                flags[start] = set(indices)
-            else:
-                slot.update(indices)
+                flags[start] = patterns
+                continue
+            for index, ends in patterns.items():
+                slot[index] = merge_ends(slot[index], ends) if index in slot else ends
         return flags
