@@ -21,6 +21,7 @@ English put the head noun last.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from pimask.findings import ContextHit, Polarity
@@ -30,6 +31,7 @@ _AFTER_WINDOW = 12
 _DIGITS = "0123456789"
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _KEY_PADDING = frozenset(" \t\"'")
+_ASCII_KEY_CHARS = string.ascii_letters + string.digits + "_.-"  # what _is_key_char accepts
 _NUMBER_SUFFIX = re.compile(r"[0-9]{1,2}(?![0-9])")  # IMEI1, phone2: part of the word
 # Glued keys often end in a "number" suffix after the head noun: imeino, idcardnum.
 _GLUED_SUFFIXES = ("number", "num", "no", "code")
@@ -101,6 +103,8 @@ def key_before(view: str, start: int) -> tuple[str, str | None, str] | None:
             i -= 1
     key_end = i
     limit = max(lo, key_end - 48)
+    # why: rstrip skips the ASCII part of the key in C; the loop goes on through 汉字
+    i = limit + len(view[limit:key_end].rstrip(_ASCII_KEY_CHARS))
     while i > limit and _is_key_char(view[i - 1]):
         i -= 1
     for first in range(i, key_end):
@@ -173,6 +177,7 @@ class ContextScorer:
         # why: logs repeat a few hundred keys millions of times; classifying one costs a
         # scan over every word, a lookup costs nothing. Bounded, so odd input can't grow it.
         self._key_cache: dict[str, tuple[str, Polarity] | None] = {}
+        self._key_results: dict[str, ContextResult | None] = {}
 
     def _compile_window_regex(self) -> re.Pattern[str] | None:
         if not self._polarity:
@@ -210,6 +215,24 @@ class ContextScorer:
             self._key_cache.clear()
         self._key_cache[key] = verdict
         return verdict
+
+    def _key_result(self, key: str) -> ContextResult | None:
+        """The context result when ``key`` names a listed word (cached like the verdict)."""
+        try:
+            return self._key_results[key]
+        except KeyError:
+            pass
+        verdict = self.classify_key(key)
+        result = None
+        if verdict is not None:
+            word, polarity = verdict
+            spec = self.spec
+            adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
+            result = ContextResult(adjust, (ContextHit(word, polarity, "key"),))
+        if len(self._key_results) >= _KEY_CACHE_SIZE:
+            self._key_results.clear()
+        self._key_results[key] = result
+        return result
 
     def _classify_key(self, key: str) -> tuple[str, Polarity] | None:
         best: tuple[int, int, str] | None = None  # (end position, length, word)
@@ -293,11 +316,9 @@ class ContextScorer:
         key_match = key_before(view, start) if _may_follow_key(view, start) else None
         if key_match is not None:
             key, quote, sep = key_match
-            verdict = self.classify_key(key)
-            if verdict is not None:
-                word, polarity = verdict
-                adjust = spec.key_boost if polarity == "positive" else -spec.key_penalty
-                return ContextResult(adjust, (ContextHit(word, polarity, "key"),))
+            by_key = self._key_result(key)
+            if by_key is not None:
+                return by_key
             if quote or sep != ":":
                 return _NO_CONTEXT  # a structured key naming something this recognizer doesn't
         if self._window_regex is None or spec.window == 0:

@@ -139,7 +139,6 @@ class Engine:
         self._scanner = Scanner(self.recognizers, min_score=min_score)
         self._scanner.finder = _make_finder(backend_name, self._scanner.patterns)
         self.backend = backend_name
-        self._hint = threading.local()  # set by backends.block._apply_hinted
         # policy spec (name, path or id of a Policy) -> (spec, CompiledPolicy); see apply()
         self._policies: dict[object, tuple[object, Any]] = {}
         self._policies_lock = threading.Lock()
@@ -154,13 +153,7 @@ class Engine:
         """Findings in ``text``, sorted by start, offsets into ``text``."""
         if not isinstance(text, str):
             raise TypeError(f"scan() expects str, got {type(text).__name__}")
-        hint = getattr(self._hint, "value", None)
-        if hint is not None and hint[0] is text:
-            findings = self._scanner.scan(
-                text, min_score=min_score, patterns=hint[1], verdicts=hint[2]
-            )
-        else:
-            findings = self._scanner.scan(text, min_score=min_score)
+        findings = self._scanner.scan(text, min_score=min_score)
         if self.ner is not None:
             threshold = self.min_score if min_score is None else min_score
             extra = self.ner.scan(text, threshold)

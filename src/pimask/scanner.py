@@ -169,6 +169,8 @@ def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> lis
     an email beats the phone number that is its local part), then higher score, then
     recognizer priority, then position.
     """
+    if len(findings) == 1:
+        return findings
     ranked = sorted(
         findings,
         key=lambda f: (

@@ -9,6 +9,7 @@ county code, a broadcast MAC) only adjust the score. Validators never raise.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import ipaddress
 import re
 from collections.abc import Callable
@@ -38,8 +39,14 @@ Validator = Callable[[str], Verdict]
 _INVALID_INPUT = Verdict("invalid", "not_text")
 
 
+@functools.cache
+def _deletion_table(drop: str) -> dict[int, None]:
+    return dict.fromkeys(map(ord, drop))
+
+
 def _compact(value: str, drop: str) -> str:
-    return "".join(ch for ch in value if ch not in drop)
+    # why: str.translate deletes in C; most values have no separator to drop at all
+    return value.translate(_deletion_table(drop))
 
 
 def _real_date(year: int, month: int, day: int, today: _dt.date) -> bool:

@@ -9,8 +9,11 @@ scanned; a flagged line is scanned with only the patterns flagged on it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from pimask.engine import Result, _display, splice
 
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"  # why: lossless for bytes that are not UTF-8
@@ -44,24 +47,6 @@ def _all_lines(blob: bytes) -> dict[int, None]:
     return starts
 
 
-def _apply_hinted(
-    engine: Any, effective: Any, text: str, policy: object | None, patterns: Any, verdicts: dict
-) -> Any:
-    """``engine.apply(text, policy)`` with the line's flags as a hint to the engine that
-    scans (``effective``: the policy's own engine when it has one).
-
-    why: the hint is read by the scanning engine only; set on ``engine`` while a policy's
-    engine scans, it would never be used. Flags are sound, so the result equals ``apply``.
-    """
-    if patterns is None:
-        return engine.apply(text, policy)
-    effective._hint.value = (text, patterns, verdicts)
-    try:
-        return engine.apply(text, policy)
-    finally:
-        effective._hint.value = None
-
-
 def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> BlockResult:
     """Every line of ``blob`` through ``engine.apply(line, policy)``, output as bytes.
 
@@ -71,33 +56,65 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
     """
     # why: a policy that loads recognizer files or enables detectors scans with its own
     # engine; the flags must come from (and the NER check apply to) that engine.
-    effective = engine if policy is None else engine.compiled_policy(policy).engine
-    finder = effective._scanner.finder
-    flag_lines = getattr(finder, "flag_lines", None)
+    compiled = None if policy is None else engine.compiled_policy(policy)
+    effective = engine if compiled is None else compiled.engine
+    flag_lines = getattr(effective._scanner.finder, "flag_lines", None)
     if flag_lines is None or effective.ner is not None:
         # why: the reference finder has no prefilter, and model-based detectors may find
-        # entities on lines that no pattern touches.
-        flags: dict[int, Any] = _all_lines(blob)
-    else:
-        flags = flag_lines(blob)
-    actions: Counter = Counter()
+        # entities on lines that no pattern touches: every line goes through apply().
+        return _apply_lines(blob, _all_lines(blob), lambda text, _hint: engine.apply(text, policy))
+    flags = flag_lines(blob)
+    scan = effective._scanner.scan
     # why: validators are the largest cost per candidate and values repeat across the lines
     # of a block (client IPs, times shaped like IPv6). Scoped to one block: a verdict that
     # depends on today's date never outlives it by more than a block.
     verdicts: dict = {}
+    if compiled is None:
+
+        def display(text: str, hint: Any) -> Result | None:
+            # why: Engine.apply(text) without its per-call set-up; same scan, same masks
+            found = scan(text, patterns=hint, verdicts=verdicts)
+            if not found:
+                return None
+            actions = [(finding.entity, "mask") for finding in found]
+            return Result(splice(text, found, _display), False, found, actions)
+
+        return _apply_lines(blob, flags, display)
+    min_score = compiled.min_score
+    apply_found = compiled.apply_found
+
+    def apply(text: str, hint: Any) -> Result:
+        return apply_found(text, scan(text, min_score=min_score, patterns=hint, verdicts=verdicts))
+
+    return _apply_lines(blob, flags, apply)
+
+
+def _apply_lines(
+    blob: bytes, flags: dict[int, Any], transform: Callable[[str, Any], Result | None]
+) -> BlockResult:
+    """Run ``transform(line text, line flags)`` on the lines starting at ``flags``' keys.
+
+    ``transform`` returns the line's :class:`~pimask.engine.Result`, or None for "unchanged,
+    nothing found"; every other line is copied as raw bytes.
+    """
+    actions: Counter = Counter()
     pieces: list[bytes] = []
     cursor = 0
     dropped = 0
+    size = len(blob)
+    find = blob.find
     for start in sorted(flags):
-        newline = blob.find(b"\n", start)
-        stop = len(blob) if newline < 0 else newline
+        newline = find(b"\n", start)
+        stop = size if newline < 0 else newline
         text = blob[start:stop].decode(ENCODING, ERRORS)
         try:
-            result = _apply_hinted(engine, effective, text, policy, flags[start], verdicts)
+            result = transform(text, flags[start])
         except Exception as exc:
             pieces.append(blob[cursor:start])
             index = blob.count(b"\n", 0, start)
             return BlockResult(b"".join(pieces), index, dropped, actions, (index, exc))
+        if result is None:
+            continue
         actions.update(result.actions)
         if result.dropped:
             pieces.append(blob[cursor:start])

@@ -113,18 +113,33 @@ class HyperscanFinder:
 
     def _flag_ascii(self, data: bytes) -> Flags:
         flagged: Flags = {}
+        if self._database is None:
+            return flagged
         rfind = data.rfind
-        for index, end in self._hits(data):
-            start = rfind(b"\n", 0, end - 1) + 1
-            slot = flagged.get(start)
-            if slot is None:
-                flagged[start] = {index: [end - start]}
+        find = data.find
+        # why: one Python call per match is most of this pass's cost, so the callback does
+        # all the work, and remembers the current line: matches come in end order, and
+        # consecutive ones are mostly on the same line.
+        size = len(data)
+        line_start, line_stop = 0, -1  # the current line: start, and its newline (or size)
+        line_slot: dict[int, list[int]] = {}
+
+        def on_match(index: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+            nonlocal line_start, line_stop, line_slot
+            if not line_start < end <= line_stop + 1:
+                line_start = rfind(b"\n", 0, end - 1) + 1
+                stop = find(b"\n", line_start)
+                line_stop = size if stop < 0 else stop
+                line_slot = flagged.get(line_start)  # type: ignore[assignment]
+                if line_slot is None:
+                    line_slot = flagged[line_start] = {}
+            ends = line_slot.get(index)
+            if ends is None:
+                line_slot[index] = [end - line_start]
             else:
-                ends = slot.get(index)
-                if ends is None:
-                    slot[index] = [end - start]
-                else:
-                    ends.append(end - start)
+                ends.append(end - line_start)
+
+        self._database.scan(data, match_event_handler=on_match, scratch=self._scratch())
         return flagged
 
 

@@ -146,11 +146,19 @@ class CompiledPolicy:
 
     def apply(self, text: str, *, region: tuple[int, int] | None = None) -> Result:
         """Rewrite ``text``; with ``region=(lo, hi)`` act only on findings starting there."""
-        from pimask.engine import Result
 
         found = self.engine.scan(text, min_score=self.min_score)
         if region is not None:
             found = [f for f in found if region[0] <= f.start < region[1]]
+        return self.apply_found(text, found)
+
+    def apply_found(self, text: str, found: list[Finding]) -> Result:
+        """Rewrite ``text`` given what this policy's engine found in it (at ``min_score``).
+
+        Split from :meth:`apply` for the block path, which scans with the line flags.
+        """
+        from pimask.engine import Result
+
         if not found:
             return Result(text, False, [], [])
         findings = []
