@@ -97,3 +97,31 @@ def test_plot_writes_a_png(tmp_path: Path) -> None:
     target = tmp_path / "plot.png"
     bench.plot(bench.summarize(runs), target, "test")
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+def test_stage_ceilings_smoke(tmp_path: Path) -> None:
+    """benchmarks/stages.py runs every stage over the whole input and reports each."""
+    script = SCRIPT.with_name("stages.py")
+    out = tmp_path / "stages.json"
+    completed = subprocess.run(
+        [sys.executable, str(script), "--smoke", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    payload = json.loads(out.read_text())
+    rows = {row["stage"]: row for row in payload["stages"]}
+    from pimask.backends import hyperscan_available
+
+    expected = {"decode-encode", "apply-python"}
+    if hyperscan_available():
+        expected |= {"hyperscan-noop", "flag", "apply-hyperscan"}
+        # the flagger flagged lines, and both backends wrote the same amount of output
+        assert rows["flag"]["count"] > 0 and rows["hyperscan-noop"]["count"] > 0
+        assert rows["apply-hyperscan"]["count"] == rows["apply-python"]["count"]
+    assert set(rows) == expected
+    # every line went through decode/encode (newlines are not part of a line)
+    assert 0.9 * payload["input_bytes"] < rows["decode-encode"]["count"] < payload["input_bytes"]
+    assert all(row["median_mbps"] > 0 for row in rows.values())
