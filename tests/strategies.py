@@ -114,8 +114,11 @@ def ipv6s(draw) -> str:
     groups = draw(st.lists(st.integers(0, 0xFFFF), min_size=8, max_size=8))
     groups[0] = max(groups[0], 0x2001)
     text = ":".join(f"{g:x}" for g in groups)
-    if draw(st.booleans()):
+    shape = draw(st.sampled_from(["full", "compressed", "embedded_ipv4"]))
+    if shape == "compressed":
         return f"{groups[0]:x}:{groups[1]:x}::{groups[6]:x}:{groups[7]:x}"
+    if shape == "embedded_ipv4":
+        return ":".join(f"{g:x}" for g in groups[:6]) + ":" + draw(ipv4s())
     return text
 
 

@@ -162,6 +162,10 @@ def test_user_file_reusing_a_builtin_id_must_say_replace(tmp_path: Path) -> None
             "id: x\nentity: X\ntypo: 1\npatterns: [{name: p, regex: 'a', score: 0.5}]",
             "field typo: Extra inputs are not permitted",
         ),
+        (
+            "id: x\nentity: X\npatterns: [{name: p, regex: 'a', score: 0.5, prefilter: '(a'}]",
+            "field patterns.0.prefilter: Value error, regex does not compile",
+        ),
     ],
 )
 def test_broken_recognizer_files_name_the_file_and_field(

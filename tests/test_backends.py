@@ -25,7 +25,7 @@ from pimask.engine import Engine
 from pimask.errors import ConfigError
 from pimask.normalize import fold
 from pimask.recognizers import RecognizerSpec
-from pimask.scanner import _END_SLACK, _sre_parse, hinted_matches
+from pimask.scanner import hinted_matches
 from tests.strategies import VALUES, to_fullwidth
 
 FAST = [name for name in available_backends() if name != "reference"]
@@ -285,6 +285,8 @@ _CUSTOM = {
         {"name": "anchored", "regex": r"^zz[0-9]", "score": 0.9},
         {"name": "cjk", "regex": r"编号[0-9]{4}", "score": 0.9, "boundary": "digit"},
         {"name": "optional_all", "regex": r"m?n?o", "score": 0.9},
+        # a prefilter narrower than the pattern: every backend must skip the same texts
+        {"name": "gated", "regex": r"g[0-9]{3}", "score": 0.9, "prefilter": "g[0-4]"},
     ],
 }
 
@@ -297,7 +299,7 @@ def custom_engines() -> dict[str, Engine]:
 
 _CUSTOM_ALPHABET = st.text(
     alphabet=st.sampled_from(
-        [*"abcdKEYkey-<> \t0123456789quxzmno编号手机KＫ\u212a\u017f１２３", "\n"]
+        [*"abcdgKEYkey-<> \t0123456789quxzmno编号手机KＫ\u212a\u017f１２３ｇ", "\n"]
     ),
     max_size=40,
 )
@@ -315,10 +317,17 @@ def test_custom_patterns_identical(custom_engines: dict[str, Engine], texts: lis
 
 
 def test_custom_examples_hit(custom_engines: dict[str, Engine]) -> None:
-    texts = ["xy12345 KEY-AbC <ab!> ab-ab qu12 编号1234 zz1 o", "zz9 at start", "ＫＥＹ－ＡＢ"]
+    texts = [
+        "xy12345 KEY-AbC <ab!> ab-ab qu12 编号1234 zz1 o g123",
+        "zz9 at start g987",
+        "ＫＥＹ－ＡＢ",
+    ]
     reference = custom_engines["reference"]
     names = {f.explanation.pattern for t in texts for f in reference.scan(t)}
     assert {"word_digits", "ci_key", "negated", "backref", "inner_look", "anchored"} <= names
+    assert "gated" in names
+    # g987 alone: the prefilter (g[0-4]) is absent, so no backend runs the pattern
+    assert not [f for f in reference.scan("zz9 at start g987") if f.explanation.pattern == "gated"]
     _assert_same(custom_engines, texts)
 
 
@@ -394,38 +403,72 @@ _HINT_PATTERNS = [
     st.text(alphabet=st.sampled_from([*"0123456789.:abf 手\n"]), max_size=60),
     st.data(),
 )
-def test_end_hints_give_finditer_results(pattern: str, text: str, data: st.DataObject) -> None:
-    """Searching near reported ends finds exactly what ``finditer`` finds, whatever extra
-    (spurious) ends a flagger adds and wherever within the promised slack the true ones lie."""
+def test_span_hints_give_finditer_results(pattern: str, text: str, data: st.DataObject) -> None:
+    """Searching from spans that hold every match finds exactly what ``finditer`` finds,
+    whatever extra (spurious, overlapping) spans a flagger adds and however loose they are."""
     regex = re.compile(pattern)
-    width = int(_sre_parse.parse(pattern).getwidth()[1])
     expected = [m.span() for m in regex.finditer(text)]
-    ends = [end + data.draw(st.integers(0, _END_SLACK)) for _start, end in expected]
-    ends += data.draw(st.lists(st.integers(0, len(text) + 2), max_size=4))
-    ends = data.draw(st.permutations(ends))
-    assert list(hinted_matches(regex, text, ends, width)) == expected
+    spans = [
+        (start - data.draw(st.integers(0, 5)), end + data.draw(st.integers(0, 5)))
+        for start, end in expected
+    ]
+    for _ in range(data.draw(st.integers(0, 4))):
+        lo = data.draw(st.integers(-2, len(text) + 2))
+        spans.append((lo, lo + data.draw(st.integers(0, 20))))
+    spans = data.draw(st.permutations(spans))
+    assert list(hinted_matches(regex, text, spans)) == expected
 
 
-def test_flagger_ends_bound_every_match(engines: dict[str, Engine]) -> None:
-    """The Hyperscan flagger's ends, in characters, keep the promise on non-ASCII lines."""
-    if "hyperscan" not in engines:
-        pytest.skip("hyperscan not installed")
-    engine = engines["hyperscan"]
+@pytest.mark.parametrize("name", FAST)
+def test_flagger_spans_hold_every_match(engines: dict[str, Engine], name: str) -> None:
+    """Each fast flagger's spans, in characters, keep the promise on non-ASCII lines."""
+    engine = engines[name]
     lines = [
         "手机号13912345678无法登录，IP地址10.24.3.17访问",
-        "用户１３９１２３４５６７８ｘ mac 00:1A:2B:3C:4D:5E 设备",
-        "\udcff\udcfe 13912345678 \udce4 10.1.2.3",
+        "用户１３９１２３４５６７８ｘ mac 00:1A:2B:3C:4D:5E 设备 "
+        "６２２２０２１２３４５６７８９０１２８",
+        "\udcff\udcfe 13912345678 \udce4 10.1.2.3 身份证11010519491231002X",
     ]
     blob = "\n".join(lines).encode(ENCODING, ERRORS)
     flags = engine._scanner.finder.flag_lines(blob)
     exact = engine._scanner._exact
     starts = sorted(flags)
     assert len(starts) == len(lines)
+    spans_seen = 0
     for start, line in zip(starts, lines, strict=True):
         view = fold(line)
-        for index, ends in flags[start].items():
-            if ends is None:
+        for index, spans in flags[start].items():
+            if spans is None:
                 continue
+            spans_seen += 1
             _i, regex, _requires = exact._compiled[index]
             for match in regex.finditer(view):
-                assert any(match.end() <= e <= match.end() + _END_SLACK for e in ends)
+                assert any(lo <= match.start() and match.end() <= hi for lo, hi in spans)
+    assert spans_seen
+
+
+# --------------------------------------------------------------------------- prefilters
+
+
+def _prefiltered_patterns() -> list:
+    from pimask.engine import _builtin
+    from pimask.scanner import compile_patterns
+
+    return [p for p in compile_patterns(_builtin()) if p.spec.prefilter is not None]
+
+
+def test_builtin_prefilters_exist() -> None:
+    assert {p.spec.name for p in _prefiltered_patterns()} >= {"ipv6"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines())
+def test_builtin_prefilters_hold_inside_every_match(text: str) -> None:
+    """A prefilter is a promise: it is found inside every match of its pattern. Checked on
+    the match alone (not the line), on text full of generated values of every entity."""
+    view = fold(text)
+    for pattern in _prefiltered_patterns():
+        regex = re.compile(pattern.source, re.IGNORECASE if pattern.spec.ignore_case else 0)
+        prefilter = re.compile(pattern.spec.prefilter)
+        for match in regex.finditer(view):
+            assert prefilter.search(match.group()) is not None, (pattern.spec.name, text)

@@ -41,6 +41,7 @@ class CompiledPattern:
     source: str  # the full regex, boundaries included (what backends must match)
     accept: Accept
     scorer: ContextScorer
+    gate: Gate | None = None  # requires_any and prefilter; None when the pattern has neither
 
 
 def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPattern]:
@@ -51,9 +52,37 @@ def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPatt
             boundary = BOUNDARIES[spec.boundary]
             source = f"{boundary.left}(?:{spec.regex}){boundary.right}"
             compiled.append(
-                CompiledPattern(len(compiled), recognizer, spec, source, boundary.accept, scorer)
+                CompiledPattern(
+                    len(compiled), recognizer, spec, source, boundary.accept, scorer, _gate(spec)
+                )
             )
     return compiled
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What every match of a pattern needs in its view: a literal, a prefilter match.
+
+    Every backend checks it before running the pattern, so it is part of what the pattern
+    means, never a backend's shortcut. A class, not a closure: engines go to worker
+    processes by pickling.
+    """
+
+    literals: tuple[str, ...]
+    prefilter: re.Pattern[str] | None
+
+    def __call__(self, view: str) -> bool:
+        if self.literals and not any(literal in view for literal in self.literals):
+            return False
+        return self.prefilter is None or self.prefilter.search(view) is not None
+
+
+def _gate(spec: PatternSpec) -> Gate | None:
+    if not spec.requires_any and spec.prefilter is None:
+        return None
+    flags = re.IGNORECASE if spec.ignore_case else 0
+    prefilter = None if spec.prefilter is None else re.compile(spec.prefilter, flags)
+    return Gate(spec.requires_any, prefilter)
 
 
 class CandidateFinder(Protocol):
@@ -75,55 +104,48 @@ class PythonFinder:
 
     def __init__(self, patterns: Sequence[CompiledPattern]) -> None:
         self._compiled = [
-            (
-                p.index,
-                re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0),
-                p.spec.requires_any,
-            )
+            (p.index, re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0), p.gate)
             for p in patterns
         ]
-        self._widths = [_max_width(p) for p in patterns]
 
     def find(self, view: str) -> Iterator[Candidate]:
-        for index, regex, requires_any in self._compiled:
-            if requires_any and not any(literal in view for literal in requires_any):
+        for index, regex, gate in self._compiled:
+            if gate is not None and not gate(view):
                 continue
             for match in regex.finditer(view):
                 yield index, match.start(), match.end()
 
     def find_only(
-        self, view: str, indices: Iterable[int] | Mapping[int, Sequence[int] | None]
+        self, view: str, indices: Iterable[int] | Mapping[int, Sequence[Span] | None]
     ) -> Iterator[Candidate]:
         """:meth:`find` restricted to the patterns ``indices`` (in pattern order).
 
-        ``indices`` may map each pattern to where its matches may end in ``view`` (a line
-        flagger's answer, see :mod:`pimask.backends.lines`); the pattern is then searched
-        only around those ends, with the same results as searching everywhere.
+        ``indices`` may map each pattern to spans of ``view`` that hold all its matches (a
+        line flagger's answer, see :mod:`pimask.backends.lines`); the pattern is then
+        searched only from those spans on, with the same results as searching everywhere.
         """
         compiled = self._compiled
         hinted = indices if isinstance(indices, Mapping) else None
         for index in sorted(indices):
-            _index, regex, requires_any = compiled[index]
-            if requires_any and not any(literal in view for literal in requires_any):
+            _index, regex, gate = compiled[index]
+            if gate is not None and not gate(view):
                 continue
-            ends = None if hinted is None else hinted[index]
-            width = self._widths[index]
-            if ends is None or width is None:
+            spans = None if hinted is None else hinted[index]
+            if spans is None:
                 for match in regex.finditer(view):
                     yield index, match.start(), match.end()
                 continue
-            for start, end in hinted_matches(regex, view, ends, width):
+            for start, end in hinted_matches(regex, view, spans):
                 yield index, start, end
 
 
+Span = tuple[int, int]  # (lo, hi): a match lies inside view[lo:hi]
+
 # why: a pattern longer than this gains little from searching near its ends
 _MAX_HINTED_WIDTH = 512
-# an exact match ends at most one consumed boundary character before a reported end; one
-# more for safety costs nothing
-_END_SLACK = 2
 
 
-def _max_width(pattern: CompiledPattern) -> int | None:
+def max_width(pattern: CompiledPattern) -> int | None:
     """Most characters a match of ``pattern`` can span, or None (unbounded, or empty)."""
     flags = re.IGNORECASE if pattern.spec.ignore_case else 0
     low, high = _sre_parse.parse(pattern.source, flags).getwidth()
@@ -133,29 +155,28 @@ def _max_width(pattern: CompiledPattern) -> int | None:
 
 
 def hinted_matches(
-    regex: re.Pattern[str], view: str, ends: Sequence[int], width: int
+    regex: re.Pattern[str], view: str, spans: Iterable[Span]
 ) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of ``regex.finditer(view)``, searching only near ``ends``.
+    """``(start, end)`` of ``regex.finditer(view)``, searching only from ``spans``.
 
-    ``ends`` promises: every match ``[a, b)`` that ``finditer`` yields has some ``e`` in it
-    with ``b <= e <= b + _END_SLACK``, and a match is never longer than ``width`` and never
-    empty. Each ``e`` stands for the interval ``[e - width - slack, e)`` holding such a match.
-    Searching from the lowest interval that can still hold a match not yet reported finds
-    the same leftmost match ``finditer`` would find next: a match starting earlier would lie
-    in an interval with a lower start. ``search`` sees the whole ``view``, so lookbehinds
-    and lookaheads read the same characters as in ``finditer``.
+    ``spans`` promises: every match ``[a, b)`` that ``finditer`` yields lies inside some
+    ``(lo, hi)`` of them (``lo <= a``, ``b <= hi``), and no match is empty. Searching from
+    the lowest ``lo`` of a span that can still hold a match not yet reported finds the same
+    leftmost match ``finditer`` would find next: a match starting earlier would lie in a
+    span with a lower ``lo``. Spans may be spurious or overlap. ``search`` sees the whole
+    ``view``, so lookbehinds and lookaheads read the same characters as in ``finditer``.
     """
     search = regex.search
-    intervals = sorted(ends)
+    ordered = sorted(spans)
     position = 0
     i = 0
-    count = len(intervals)
+    count = len(ordered)
     while i < count:
-        end = intervals[i]
-        if end <= position:
+        lo, hi = ordered[i]
+        if hi <= position:
             i += 1
             continue
-        match = search(view, max(end - width - _END_SLACK, position))
+        match = search(view, lo if lo > position else position)
         if match is None:
             return
         start, position = match.span()
@@ -214,7 +235,7 @@ class Scanner:
         text: str,
         *,
         min_score: float | None = None,
-        patterns: Iterable[int] | Mapping[int, Sequence[int] | None] | None = None,
+        patterns: Iterable[int] | Mapping[int, Sequence[Span] | None] | None = None,
         verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
     ) -> list[Finding]:
         """Findings in ``text`` (offsets into ``text`` itself), sorted by start.

@@ -28,7 +28,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
-from pimask.backends.superset import ByteEmitter, Translation, translate_patterns
+from pimask.backends.superset import (
+    ByteEmitter,
+    Translation,
+    Unsupported,
+    translate,
+    translate_patterns,
+)
 from pimask.normalize import fold
 from pimask.scanner import Candidate, CompiledPattern, PythonFinder
 
@@ -73,6 +79,12 @@ class FastPythonFinder:
                 key = (literal, 0)
                 # why: a full-width spelling of the literal must send its line to folding.
                 used_chars.update(ord(fold(ch)) for ch in pattern.spec.requires_any)
+            prefilter = _prefilter_translation(pattern)
+            if prefilter is not None:
+                # why: sharper than a literal (IPv6 needs "::" or a run of colon groups; a
+                # ":" is on every line with a time in it)
+                key = (prefilter.pattern.encode("ascii"), 0)
+                used_chars.update(prefilter.body_chars.ascii)
             run = _run_class(translation.body_chars, translation.min_width)
             # why: a run of words flags nearly every line; a literal such as "@" does not.
             if run is not None and (key is None or not run[0] & _WORD_LETTERS):
@@ -96,7 +108,9 @@ class FastPythonFinder:
                     table = bytes(1 if b in source else 0 for b in range(256))
                     anchor = _Anchor(re.compile(b"\x01" * _MIN_RUN + b"\x01*"), table)
                 else:
-                    anchor = _Anchor(re.compile(source))
+                    # why: MULTILINE, so a superset's "^" alternative matches at each line
+                    # start (the scan skips to the next line after a hit)
+                    anchor = _Anchor(re.compile(source, re.MULTILINE))
                 anchors[source] = anchor
             anchor.members.append((length, pattern.index, body, whole))
         self._anchors = list(anchors.values())
@@ -115,54 +129,75 @@ class FastPythonFinder:
         return self._flagger.flag_lines(data)
 
     def _flag_ascii(self, data: bytes) -> Flags:
-        flagged: dict[int, set[int]] = {}
+        """Flags with the class runs that hold each run-anchored pattern's matches.
+
+        Every run that passes a pattern's body check is kept as a span, so the scanner can
+        search from the runs instead of the whole line. Literal anchors (``@``) say nothing
+        about where the match is: their patterns are flagged without spans.
+        """
+        flagged: Flags = {}
         rfind = data.rfind
         find = data.find
         for anchor in self._anchors:
             members = anchor.members
-            haystack = data
-            regex = anchor.regex
-            if anchor.table is not None:
-                haystack = data.translate(anchor.table)
-                regex = _run_literal(min(member[0] for member in members))
-            search = regex.search
-            position = 0
-            while True:
-                match = search(haystack, position)
-                if match is None:
-                    break
-                run_start, run_end = match.span()
-                start = rfind(b"\n", 0, run_start) + 1
-                slot = flagged.get(start)
-                if slot is None:
-                    slot = flagged[start] = set()
-                complete = True
-                for need, index, body, whole in members:
-                    if index in slot:
-                        continue
-                    if run_end - run_start < need:
-                        complete = False
-                    elif body is None:
-                        slot.add(index)
-                    elif whole:
-                        if body.fullmatch(data, run_start, run_end) is not None:
-                            slot.add(index)
-                        else:
-                            complete = False
-                    elif body.search(data, run_start, run_end) is not None:
-                        slot.add(index)
-                    else:
-                        complete = False
-                if complete:
-                    # why: every pattern of this anchor is flagged; skip to the next line.
-                    position = find(b"\n", run_end)
+            if anchor.table is None:  # a literal anchor: flag the line, go to the next one
+                search = anchor.regex.search
+                position = 0
+                while (match := search(data, position)) is not None:
+                    # why: the last byte is in the body; a consumed boundary byte before it
+                    # may be the previous line's newline
+                    last = match.end() - 1
+                    start = rfind(b"\n", 0, last) + 1
+                    slot = flagged.setdefault(start, {})
+                    for _need, index, _body, _whole in members:
+                        slot[index] = None
+                    position = find(b"\n", last)
                     if position < 0:
                         break
                     position += 1
-                else:
-                    position = run_end
-        # why: runs are skipped once a line is settled, so where matches end is not known
-        return {start: dict.fromkeys(slot) for start, slot in flagged.items() if slot}
+                continue
+            haystack = data.translate(anchor.table)
+            runs = _run_literal(min(member[0] for member in members)).finditer(haystack)
+            for match in runs:
+                run_start, run_end = match.span()
+                length = run_end - run_start
+                start = -1
+                for need, index, body, whole in members:
+                    if length < need:
+                        continue
+                    if whole:
+                        if body.fullmatch(data, run_start, run_end) is None:  # type: ignore[union-attr]
+                            continue
+                    elif body.search(data, run_start, run_end) is None:  # type: ignore[union-attr]
+                        continue
+                    if start < 0:
+                        start = rfind(b"\n", 0, run_start) + 1
+                        slot = flagged.setdefault(start, {})
+                    span = (run_start - start, run_end - start)
+                    spans = slot.get(index)
+                    if spans is None:
+                        slot[index] = [span]
+                    else:
+                        spans.append(span)
+        return flagged
+
+
+def _prefilter_translation(pattern: CompiledPattern) -> Translation | None:
+    """A raw-bytes superset of the pattern's ``prefilter``, usable as a line anchor, or None.
+
+    Only when no match of it can hold a newline: the anchor scan files a hit under the line
+    of its last byte and then skips to the next line.
+    """
+    if pattern.spec.prefilter is None:
+        return None
+    flags = re.IGNORECASE if pattern.spec.ignore_case else 0
+    try:
+        translation = translate(pattern.spec.prefilter, flags, ByteEmitter(fold=False))
+    except Unsupported:
+        return None
+    if 10 in translation.body_chars.ascii:
+        return None
+    return translation
 
 
 def _bounded_by_run(translation: Translation, run_class: bytes) -> bool:

@@ -29,7 +29,9 @@ import hyperscan
 
 from pimask.backends.lines import Flags, FoldingFlagger, trigger_regex
 from pimask.backends.superset import ByteEmitter, translate_patterns
-from pimask.scanner import Candidate, CompiledPattern
+from pimask.scanner import Candidate, CompiledPattern, max_width
+
+_END_SLACK = 2  # characters between an exact match's end and a reported end, at most (+1)
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,13 @@ class HyperscanFinder:
         self._regexes = [
             re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0) for p in self._patterns
         ]
-        self._requires = [p.spec.requires_any for p in self._patterns]
+        self._gates = [p.gate for p in self._patterns]
+        # why: a reported end e holds an exact match [a, b) with b <= e <= b + 1, and
+        # a >= b - longest match; one more character of slack costs nothing
+        self._widths = [
+            None if (width := max_width(p)) is None else width + _END_SLACK
+            for p in self._patterns
+        ]
         expressions: list[bytes] = []
         ids: list[int] = []
         python_only: list[int] = []
@@ -97,8 +105,8 @@ class HyperscanFinder:
         wanted = {index for index, _end in self._hits(data)}
         wanted.update(self.python_only)
         for index in sorted(wanted):
-            requires_any = self._requires[index]
-            if requires_any and not any(literal in view for literal in requires_any):
+            gate = self._gates[index]
+            if gate is not None and not gate(view):
                 continue
             for match in self._regexes[index].finditer(view):
                 yield index, match.start(), match.end()
@@ -109,7 +117,16 @@ class HyperscanFinder:
         Lines end at ``\\n`` (not part of the line). A line missing from the result holds
         no match of any pattern; see :mod:`pimask.backends.lines`.
         """
-        return self._flagger.flag_lines(data)
+        flags = self._flagger.flag_lines(data)
+        widths = self._widths
+        for patterns in flags.values():
+            for index, ends in patterns.items():
+                if ends is not None:
+                    width = widths[index]
+                    patterns[index] = (
+                        None if width is None else [(end - width, end) for end in ends]
+                    )
+        return flags
 
     def _flag_ascii(self, data: bytes) -> Flags:
         flagged: Flags = {}

@@ -6,6 +6,15 @@ scanner then runs only those exact Python patterns on only those lines, so what 
 reported is exactly what the reference backend reports, while most of a log is never
 decoded or touched by Python.
 
+A flagger that knows where on the line its superset matches lie also says so, per line and
+pattern, as spans that hold every exact match: Hyperscan reports every end offset ``e`` of a
+superset match, and an exact match ``[a, b)`` then has one with ``b <= e <= b + 1`` (the
+superset consumes at most one boundary character after the body), so ``(e - width - 2, e)``
+holds it (``width``: the most characters the pattern can match); the pure-Python flagger
+knows the class runs its patterns' matches lie in. The scanner searches from those spans
+(:func:`pimask.scanner.hinted_matches`) instead of trying the pattern at every offset of the
+line, which is what a leading lookbehind forces ``re`` to do.
+
 Flaggers are built on ASCII supersets (:class:`~pimask.backends.superset.ByteEmitter` with
 ``fold=False``): they are sound on raw lines that hold no *relevant* full-width character
 (one that folds to a character some pattern uses). Lines that do hold one are folded
@@ -17,14 +26,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from pimask.backends.superset import fold_sources
 from pimask.normalize import fold
 
-# Line start offset in the block -> pattern index -> where that pattern's matches may end on
-# the line: sorted character offsets from the line start (``Ends``), or None when the
-# flagger cannot say (the scanner then searches the whole line).
-Ends = list[int] | None
+# Line start offset in the block -> pattern index -> where that pattern's matches lie on the
+# line: spans ``(lo, hi)`` of character offsets from the line start such that every match
+# lies inside one of them (:func:`pimask.scanner.hinted_matches`), or None when the flagger
+# cannot say (the scanner then searches the whole line). While a flagger works, a pattern's
+# list may hold byte offsets, and bare ends (Hyperscan) instead of spans.
+Ends = list[Any] | None
 Flags = dict[int, dict[int, Ends]]
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"
@@ -64,11 +76,12 @@ def merge_ends(first: Ends, second: Ends) -> Ends:
 
 
 def ends_in_characters(data: bytes, flags: Flags) -> Flags:
-    """``flags`` with byte ends (from the line start) turned into character ends.
+    """``flags`` with byte offsets (from the line start) turned into character offsets.
 
-    Lines that are ASCII are left as they are (bytes are characters there). Elsewhere an
-    end inside a multi-byte character moves back to that character's start: an exact match
-    is made of whole characters, so it still ends at or before the moved end. Prefixes are
+    Offsets are bare ends or ``(lo, hi)`` spans. Lines that are ASCII are left as they are
+    (bytes are characters there). Elsewhere an offset inside a multi-byte character moves
+    back to that character's start: an exact match is made of whole characters, so it
+    still starts at or after a moved ``lo`` and ends at or before a moved end. Prefixes are
     decoded the way lines are (UTF-8, ``surrogateescape``: one character per bad byte).
     """
     if data.isascii():
@@ -79,15 +92,21 @@ def ends_in_characters(data: bytes, flags: Flags) -> Flags:
         if line.isascii():
             continue
         size = len(line)
-        for index, ends in patterns.items():
-            if ends is None:
+
+        def characters(offset: int, line: bytes = line, size: int = size) -> int:
+            while 0 < offset < size and 0x80 <= line[offset] < 0xC0:
+                offset -= 1
+            return len(line[:offset].decode(ENCODING, ERRORS))
+
+        for index, offsets in patterns.items():
+            if offsets is None:
                 continue
-            converted: list[int] = []
-            for end in ends:
-                while 0 < end < size and 0x80 <= line[end] < 0xC0:
-                    end -= 1
-                converted.append(len(line[:end].decode(ENCODING, ERRORS)))
-            patterns[index] = converted
+            patterns[index] = [
+                (characters(item[0]), characters(item[1]))
+                if isinstance(item, tuple)
+                else characters(item)
+                for item in offsets
+            ]
     return flags
 
 
