@@ -50,8 +50,7 @@ class HyperscanFinder:
         # why: a reported end e holds an exact match [a, b) with b <= e <= b + 1, and
         # a >= b - longest match; one more character of slack costs nothing
         self._widths = [
-            None if (width := max_width(p)) is None else width + _END_SLACK
-            for p in self._patterns
+            None if (width := max_width(p)) is None else width + _END_SLACK for p in self._patterns
         ]
         expressions: list[bytes] = []
         ids: list[int] = []
