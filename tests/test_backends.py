@@ -472,3 +472,11 @@ def test_builtin_prefilters_hold_inside_every_match(text: str) -> None:
         prefilter = re.compile(pattern.spec.prefilter)
         for match in regex.finditer(view):
             assert prefilter.search(match.group()) is not None, (pattern.spec.name, text)
+
+
+def test_span_hints_survive_a_pattern_that_matches_empty() -> None:
+    """A broken promise (an empty match) must neither hang nor change the results."""
+    regex = re.compile(r"a*")
+    text = "baab a"
+    expected = [m.span() for m in regex.finditer(text)]
+    assert list(hinted_matches(regex, text, [(0, len(text))])) == expected

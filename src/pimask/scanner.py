@@ -179,8 +179,16 @@ def hinted_matches(
         match = search(view, lo if lo > position else position)
         if match is None:
             return
-        start, position = match.span()
-        yield start, position
+        start, end = match.span()
+        if start == end:
+            # why: an empty match breaks the promise (and would never advance); stay exact
+            # by letting finditer continue from where the reported matches end
+            for later in regex.finditer(view):
+                if later.start() >= position:
+                    yield later.span()
+            return
+        position = end
+        yield start, end
 
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:

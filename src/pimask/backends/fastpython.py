@@ -13,11 +13,13 @@ one runs a handful of *anchor* scans over a whole block of raw bytes instead:
   pattern's ASCII superset body (``search`` inside the run, or ``fullmatch`` of the whole
   run when the boundaries forbid every character of ``T``: a 15-digit IMEI is never part of
   a 19-digit id);
-* a **literal anchor** from the recognizer's ``requires_any`` (``@`` for email, ``:`` for
-  IPv6) where the run class would match ordinary words.
+* a **literal anchor** where the run class would match ordinary words: the pattern's
+  ``prefilter`` (IPv6: ``::`` or four colons between hex groups), else its
+  ``requires_any`` literals (``@`` for email).
 
-The exact pattern then runs only on flagged lines. Lines with full-width characters are
-folded and scanned again (:mod:`pimask.backends.lines`), so the anchors stay ASCII.
+The exact pattern then runs only on flagged lines, and for run anchors only from the runs
+that passed (they are the spans of :mod:`pimask.backends.lines`). Lines with full-width
+characters are folded and scanned again, so the anchors stay ASCII.
 """
 
 from __future__ import annotations
