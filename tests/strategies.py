@@ -39,7 +39,7 @@ def _digits(n: int) -> st.SearchStrategy[str]:
 def resident_ids(draw) -> str:
     province = draw(st.sampled_from(sorted(reference.PROVINCES)))
     region = province + draw(_digits(4))
-    born = draw(st.dates(dt.date(1920, 1, 1), dt.date(2020, 12, 31)))
+    born = draw(st.dates(dt.date(1900, 1, 1), dt.date.today()))
     first17 = region + born.strftime("%Y%m%d") + draw(_digits(3))
     check = checksums.gb11643_check_char(first17)
     if check == "X" and draw(st.booleans()):

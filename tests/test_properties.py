@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import pimask
-from pimask import checksums, validators
+from pimask import checksums, reference, validators
 
 from .strategies import CONTEXT_WORDS, NOISE, VALUES, resident_ids, to_fullwidth
 
@@ -96,3 +98,35 @@ def test_scan_never_raises_and_spans_are_sane(text: str) -> None:
         assert 0 <= previous_end <= finding.start < finding.end <= len(text)
         previous_end = finding.end
     assume(True)
+
+
+# --------------------------------------------------------------------------- ID shapes
+
+
+def _id_patterns() -> dict[str, re.Pattern[str]]:
+    from pimask.engine import _builtin
+
+    spec = next(r for r in _builtin() if r.id == "cn_resident_id")
+    return {p.name: re.compile(p.regex) for p in spec.patterns}
+
+
+@settings(max_examples=300, deadline=None)
+@given(resident_ids())
+def test_every_valid_id_has_the_id18_shape(value: str) -> None:
+    """The id18 regex spells out province, year, month and day: it must never be stricter
+    than the validator, or valid IDs would stop being candidates."""
+    assert validators.cn_resident_id(value).status == "valid"
+    patterns = _id_patterns()
+    assert patterns["id18"].fullmatch(value)
+    spaced = f"{value[:6]} {value[6:14]} {value[14:]}"
+    assert patterns["id18_spaced"].fullmatch(spaced)
+    legacy = value[:6] + value[8:17]  # the same person's 15-digit number: YYMMDD, no check
+    if validators.cn_resident_id(legacy).status == "valid":
+        assert patterns["id15_legacy"].fullmatch(legacy)
+
+
+@pytest.mark.parametrize("code", [f"{n:02d}" for n in range(10, 100)])
+def test_id_province_codes_in_the_regex_match_the_reference_list(code: str) -> None:
+    first17 = code + "0105" + "19851120" + "104"
+    value = first17 + checksums.gb11643_check_char(first17)
+    assert bool(_id_patterns()["id18"].fullmatch(value)) == (code in reference.PROVINCES)
