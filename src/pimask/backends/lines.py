@@ -36,8 +36,8 @@ from pimask.normalize import fold
 # lies inside one of them (:func:`pimask.scanner.hinted_matches`), or None when the flagger
 # cannot say (the scanner then searches the whole line). While a flagger works, a pattern's
 # list may hold byte offsets, and bare ends (Hyperscan) instead of spans.
-Ends = list[Any] | None
-Flags = dict[int, dict[int, Ends]]
+Hints = list[Any] | None
+Flags = dict[int, dict[int, Hints]]
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"
 
@@ -68,14 +68,14 @@ def trigger_regex(ascii_chars: Iterable[int]) -> re.Pattern[bytes] | None:
     return re.compile(b"|".join(re.escape(ch.encode(ENCODING)) for ch in sources))
 
 
-def merge_ends(first: Ends, second: Ends) -> Ends:
+def merge_hints(first: Hints, second: Hints) -> Hints:
     """Both flaggers' answers for one (line, pattern): None (unknown) wins."""
     if first is None or second is None:
         return None
     return first + second
 
 
-def ends_in_characters(data: bytes, flags: Flags) -> Flags:
+def offsets_in_characters(data: bytes, flags: Flags) -> Flags:
     """``flags`` with byte offsets (from the line start) turned into character offsets.
 
     Offsets are bare ends or ``(lo, hi)`` spans. Lines that are ASCII are left as they are
@@ -133,7 +133,7 @@ class FoldingFlagger:
         self._always = tuple(always)
 
     def flag_lines(self, data: bytes) -> Flags:
-        flags = ends_in_characters(data, self._scan_ascii(data))
+        flags = offsets_in_characters(data, self._scan_ascii(data))
         if self._always:
             for start in every_line(data):
                 _add_always(flags, start, self._always)
@@ -159,14 +159,15 @@ class FoldingFlagger:
             folded.append(line)
             offset += len(line) + 1
         buffer = b"\n".join(folded)
-        # why: folding keeps one character per character, so character ends on a folded
-        # line are character ends on the original line.
-        for folded_start, patterns in ends_in_characters(buffer, self._scan_ascii(buffer)).items():
+        # why: folding keeps one character per character, so character offsets on a folded
+        # line are character offsets on the original line.
+        folded_flags = offsets_in_characters(buffer, self._scan_ascii(buffer))
+        for folded_start, patterns in folded_flags.items():
             start = origin[folded_start]
             slot = flags.get(start)
             if slot is None:
                 flags[start] = patterns
                 continue
-            for index, ends in patterns.items():
-                slot[index] = merge_ends(slot[index], ends) if index in slot else ends
+            for index, hints in patterns.items():
+                slot[index] = merge_hints(slot[index], hints) if index in slot else hints
         return flags
