@@ -190,3 +190,50 @@ def test_source_of_never_names_a_file_for_a_policy_it_did_not_load(monkeypatch) 
     finally:
         loader._cache.pop(key, None)
         loader._sources.pop(42, None)
+
+
+# --- a pseudonym's digest is ours too ------------------------------------------------
+
+# why: this EMAIL pseudonym's 12 hex digits have the shape of a bare MAC address, and the
+# "MAC" of the MAC_ADDRESS token right behind it lifts that MAC to the threshold (found by
+# Hypothesis in CI)
+LOOKS_LIKE_MAC = "邮箱：a@a0.comMAC地址：00:00:00:00:00:5a"
+
+
+def test_applying_deidentify_twice_leaves_its_own_pseudonyms_alone(key_env) -> None:
+    engine = Engine()
+    once = engine.apply(LOOKS_LIKE_MAC, "deidentify").text
+    token = once[3 : once.index(">") + 1]
+    assert token.startswith("<EMAIL:k1:") and len(token) == len("<EMAIL:k1:>") + 12
+    assert [f.entity for f in engine.scan(once) if f.start < len(token) + 3] == ["MAC_ADDRESS"]
+    twice = engine.apply(once, "deidentify")
+    assert twice.text == once
+    assert verify_lines([once], "deidentify").ok
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "<EMAIL:k9:{digest}>",  # a key id the key ring does not know
+        "<NOT_AN_ENTITY:k1:{digest}>",  # an entity the policy does not pseudonymize
+    ],
+)
+def test_only_our_own_pseudonym_shape_is_skipped(key_env, forged) -> None:
+    engine = Engine()
+    once = engine.apply(LOOKS_LIKE_MAC, "deidentify").text
+    digest = once[len("邮箱：<EMAIL:k1:") : once.index(">")]
+    text = forged.format(digest=digest) + once[once.index(">") + 1 :]
+    assert [f.entity for f in engine.scan(text)][:1] == ["MAC_ADDRESS"]
+    assert digest not in engine.apply(text, "deidentify").text
+
+
+def test_a_pseudonym_of_another_digest_length_is_not_ours(tmp_path, key_env) -> None:
+    engine = Engine()
+    once = engine.apply(LOOKS_LIKE_MAC, "deidentify").text  # 12-character digests
+    longer = write(
+        tmp_path,
+        "name: p\nlevel: deidentify\n"
+        "operators:\n  default: {type: pseudonymize, digest_chars: 16}\n",
+    )
+    digest = once[len("邮箱：<EMAIL:k1:") : once.index(">")]
+    assert digest not in engine.apply(once, longer).text

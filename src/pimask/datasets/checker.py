@@ -177,9 +177,9 @@ def _scan(
     edits: list[Edit] | None,
 ) -> Iterator[Hit]:
     covered, allowlisted = options.covered, options.allowlisted
-    # why: `check --policy` binds CompiledPolicy.allowed; that policy knows its ciphertexts
+    # why: `check --policy` binds CompiledPolicy.allowed; that policy knows its own tokens
     policy = getattr(allowlisted, "__self__", None)
-    own = policy.own_ciphertext if isinstance(policy, CompiledPolicy) else None
+    own = policy.own_output if isinstance(policy, CompiledPolicy) else None
     cells = getattr(handler, "cells", None)
     stream = cells(text) if cells else ((u.text, u.context_key, u) for u in handler.units(text))
     for value, key, lazy in stream:

@@ -2,7 +2,7 @@
 
 ``<CN_MOBILE:k1:7f3a9c2e41b0>`` (pseudonym) and ``<enc:CN_MOBILE:k1:482-1395-0217>``
 (marked ciphertext). The engine skips findings inside a ciphertext only where it is shaped
-as the policy's own (``CompiledPolicy.own_ciphertext``: so applying a policy twice changes
+as the policy's own (``CompiledPolicy.own_output``: so applying a policy twice changes
 nothing, and a forged marker hides nothing), ``pimask reveal`` decrypts them and ``pimask
 verify`` reports both kinds as linking tokens in anonymized output.
 """

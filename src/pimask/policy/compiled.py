@@ -16,10 +16,10 @@ from pimask.errors import ConfigError
 from pimask.keys import KeyRing, load_keys
 from pimask.normalize import fold
 from pimask.operators import build_operator
-from pimask.operators.configs import EncryptConfig
+from pimask.operators.configs import EncryptConfig, PseudonymizeConfig
 from pimask.operators.keyed import alphabet_for, canonical
 from pimask.operators.masks import _split_mobile_prefix
-from pimask.operators.tokens import ENCRYPTED_RE
+from pimask.operators.tokens import ENCRYPTED_RE, PSEUDONYM_RE
 from pimask.policy.loader import check_entities, source_of
 from pimask.policy.model import Policy
 
@@ -97,6 +97,12 @@ class CompiledPolicy:
             for value in policy.allow.values
         )
         self._allow_res = tuple(re.compile(p) for p in policy.allow.patterns)
+        # entity -> digest length, for entities this policy writes as <ENTITY:key:digest>
+        self.pseudonym_digits = {
+            entity: config.digest_chars
+            for entity in self.covered
+            if isinstance(config := policy.operator_for(entity), PseudonymizeConfig)
+        }
         # entities whose values this policy writes as <enc:ENTITY:key:cipher> markers
         self.marked_cipher = frozenset(
             entity
@@ -115,6 +121,26 @@ class CompiledPolicy:
             return True
         return any(p.fullmatch(folded) is not None for p in self._allow_res)
 
+    def own_output(self, text: str, finding: Finding, markers: Sequence[re.Match]) -> bool:
+        """True when ``finding`` lies in a token this policy could have written itself.
+
+        A pseudonym's digest is 12 (``digest_chars``) hex characters, which may rescan as a
+        bare MAC address next to a word such as 地址; a ciphertext keeps its value's shape.
+        Either is skipped (applying a policy twice changes nothing; verify and check do not
+        report it) only when it is exactly what this policy writes: a pseudonym token of an
+        entity it pseudonymizes, with that digest length and a key id the key ring knows;
+        a ciphertext as :meth:`own_ciphertext` says.
+        """
+        for match in markers:
+            if match.re is not PSEUDONYM_RE:
+                continue
+            if match.start() <= finding.start and finding.end <= match.end():
+                entity, key_id, digest = match.groups()
+                return self.pseudonym_digits.get(entity) == len(digest) and (
+                    self.keys is None or key_id in self.keys.by_id
+                )
+        return self.own_ciphertext(text, finding, markers)
+
     def own_ciphertext(self, text: str, finding: Finding, markers: Sequence[re.Match]) -> bool:
         """True when ``finding`` lies in a ciphertext marker this policy could have written.
 
@@ -128,6 +154,8 @@ class CompiledPolicy:
         acted on like text anywhere else.
         """
         for match in markers:
+            if match.re is not ENCRYPTED_RE:
+                continue
             lo, hi = match.span(3)
             if not (lo <= finding.start and finding.end <= hi):
                 continue
@@ -140,8 +168,8 @@ class CompiledPolicy:
         return False
 
     def screen(self, text: str, found: Iterable[Finding]) -> list[tuple[Finding, bool]]:
-        """:func:`screen` with this policy's coverage, allowlist and own ciphertexts."""
-        own = self.own_ciphertext if self.marked_cipher else None
+        """:func:`screen` with this policy's coverage, allowlist and own tokens."""
+        own = self.own_output if (self.marked_cipher or self.pseudonym_digits) else None
         return screen(text, found, self.covered, self.allowed, own)
 
     def apply(self, text: str, *, region: tuple[int, int] | None = None) -> Result:
@@ -198,22 +226,24 @@ def screen(
     found: Iterable[Finding],
     covered: frozenset[str] | None,
     allowed: Callable[[str, str], bool] | None = None,
-    own_ciphertext: Callable[[str, Finding, Sequence[re.Match]], bool] | None = None,
+    own_token: Callable[[str, Finding, Sequence[re.Match]], bool] | None = None,
 ) -> list[tuple[Finding, bool]]:
     """The findings a policy acts on, each with whether its value is allowlisted.
 
-    Kept: covered (``covered`` None: every entity) and not the policy's own ciphertext
-    (:meth:`CompiledPolicy.own_ciphertext`). The one filter ``Engine.apply``,
-    ``pimask verify`` and ``pimask check`` share.
+    Kept: covered (``covered`` None: every entity) and not inside one of the policy's own
+    pseudonym tokens or ciphertext markers (:meth:`CompiledPolicy.own_output`). The one
+    filter ``Engine.apply``, ``pimask verify`` and ``pimask check`` share.
     """
-    markers = (
-        list(ENCRYPTED_RE.finditer(text)) if own_ciphertext is not None and "<enc:" in text else []
-    )
+    markers: list[re.Match] = []
+    if own_token is not None and "<" in text:
+        if "<enc:" in text:
+            markers.extend(ENCRYPTED_RE.finditer(text))
+        markers.extend(PSEUDONYM_RE.finditer(text))
     kept = []
     for finding in found:
         if covered is not None and finding.entity not in covered:
             continue
-        if markers and own_ciphertext(text, finding, markers):  # type: ignore[misc]
+        if markers and own_token(text, finding, markers):  # type: ignore[misc]
             continue
         value = text[finding.start : finding.end]
         kept.append((finding, allowed is not None and allowed(finding.entity, value)))
