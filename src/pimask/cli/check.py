@@ -134,18 +134,15 @@ def _bind_policy(options: Any, policy: Any, *, fix: bool) -> None:
     """Forbidden = covered by the policy and not on its allowlist, at its minimum score.
 
     Checking needs no secret key even for a keyed policy (only --fix writes tokens), so
-    without --fix the policy is bound with a throwaway key that never produces output.
+    without --fix the policy is bound scan-only, as ``pimask verify`` does: no operators,
+    no key, and the policy's own tokens are recognised by shape whatever their key id.
     """
     if fix or not getattr(policy, "needs_key", False):
         compiled = options.engine.compiled_policy(policy)
     else:
-        import secrets
-
-        from pimask.keys import Key, KeyRing
         from pimask.policy import CompiledPolicy
 
-        throwaway = Key("check", secrets.token_bytes(32))
-        compiled = CompiledPolicy(policy, options.engine, KeyRing(throwaway, {"check": throwaway}))
+        compiled = CompiledPolicy(policy, options.engine, build_operators=False)
     options.engine = compiled.engine  # a policy may add or disable recognizers
     options.covered = compiled.covered
     options.min_score = compiled.min_score

@@ -24,6 +24,8 @@ from pimask.datasets.core import (
 )
 from pimask.datasets.edits import atomic_write
 from pimask.errors import ConfigError, InputError
+from pimask.policy import CompiledPolicy
+from pimask.policy.compiled import screen
 
 
 def _pyarrow() -> tuple[Any, Any, Any]:
@@ -100,6 +102,10 @@ def _scan_groups(
     hits: list[Hit] = []
     fixes: Fixes = {}
     covered = options.covered
+    # why: the same filter as every other format (policy.compiled.screen): coverage, the
+    # allowlist, and the policy's own pseudonyms and ciphertexts
+    policy = getattr(options.allowlisted, "__self__", None)
+    own = policy.own_output if isinstance(policy, CompiledPolicy) else None
     first_row = 0
     for group in range(parquet.num_row_groups):
         table = parquet.read_row_group(group, columns=columns)
@@ -113,12 +119,8 @@ def _scan_groups(
                     continue
                 findings = scanner.scan(text, name)
                 forbidden_here = False
-                for finding in findings:
-                    if covered is not None and finding.entity not in covered:
-                        continue
-                    if options.allowlisted is not None and options.allowlisted(
-                        finding.entity, text[finding.start : finding.end]
-                    ):
+                for finding, allowed in screen(text, findings, covered, options.allowlisted, own):
+                    if allowed:
                         continue
                     row = first_row + offset + 1
                     hit = classify(
