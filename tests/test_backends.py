@@ -441,7 +441,7 @@ def test_flagger_spans_hold_every_match(engines: dict[str, Engine], name: str) -
             if spans is None:
                 continue
             spans_seen += 1
-            _i, regex, _requires = exact._compiled[index]
+            _i, regex, _gate = exact._compiled[index]
             for match in regex.finditer(view):
                 assert any(lo <= match.start() and match.end() <= hi for lo, hi in spans)
     assert spans_seen
