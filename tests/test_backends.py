@@ -387,7 +387,7 @@ def test_hyperscan_database_cache_on_disk(tmp_path: Path, monkeypatch: pytest.Mo
     assert files[0].read_bytes()[:4] == b"\x00\x00\x00\x00" and files[0].stat().st_size > 1000
 
 
-# --------------------------------------------------------------------------- end hints
+# ------------------------------------------------------------------------- search spans
 
 _HINT_PATTERNS = [
     r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])",
