@@ -174,6 +174,8 @@ TRICKY = [
     "3c:22:fb:1a:2b:3c:4d 3C:22:FB:1A:2B:3C",
     "uuid 550e8400-e29b-41d4-a716-446655440000 mac=3c22fb1a2b3c",
     "a@b.c user@localhost li_si-99@mail.corp.cn user+tag@例子.中国",
+    # stray continuation bytes (one character each) right after values
+    "13912345678\udca0 10.24.3.17\udcb0\udcb0 tel 13912345678\udc80",
 ]
 
 
@@ -428,6 +430,7 @@ def test_flagger_spans_hold_every_match(engines: dict[str, Engine], name: str) -
         "用户１３９１２３４５６７８ｘ mac 00:1A:2B:3C:4D:5E 设备 "
         "６２２２０２１２３４５６７８９０１２８",
         "\udcff\udcfe 13912345678 \udce4 10.1.2.3 身份证11010519491231002X",
+        "13912345678\udca0 10.24.3.17\udcb0 手机13912345678\udc80",
     ]
     blob = "\n".join(lines).encode(ENCODING, ERRORS)
     flags = engine._scanner.finder.flag_lines(blob)
@@ -480,3 +483,76 @@ def test_span_hints_survive_a_pattern_that_matches_empty() -> None:
     text = "baab a"
     expected = [m.span() for m in regex.finditer(text)]
     assert list(hinted_matches(regex, text, [(0, len(text))])) == expected
+
+
+# --------------------------------------------------------------------------- odd shapes
+
+_ODD = {
+    "id": "odd_shapes",
+    "entity": "ODD_SHAPE",
+    "priority": 5,
+    "patterns": [
+        # bounded widths over non-ASCII characters: spans must be whole characters
+        {"name": "circled", "regex": r"[①-⑳]{1,2}", "score": 0.9},
+        {"name": "non_space", "regex": r"\S{3,5}", "score": 0.9, "prefilter": "q"},
+    ],
+}
+# why: on their own, so no other pattern's characters send these lines to folding anyway
+_REQUIRED_BEFORE = {
+    "id": "required_before",
+    "entity": "ODD_SHAPE",
+    "priority": 5,
+    "patterns": [
+        # what a lookbehind requires, in a prefilter and in a pattern, may be full-width
+        {"name": "after_a", "regex": r"Z[0-9]{3}", "score": 0.9, "prefilter": "(?<=A)Z"},
+        {"name": "after_id", "regex": r"(?<=ID)[0-9]{4}", "score": 0.9},
+    ],
+}
+
+
+def _odd(recognizer: dict) -> dict[str, Engine]:
+    spec = RecognizerSpec.model_validate(recognizer)
+    return {
+        name: Engine(recognizer_files=[spec], backend=name, entities=["ODD_SHAPE"])
+        for name in available_backends()
+    }
+
+
+@pytest.fixture(scope="module")
+def odd_engines() -> dict[str, Engine]:
+    return _odd(_ODD)
+
+
+_ODD_ALPHABET = st.text(
+    alphabet=st.sampled_from(
+        [*"①⑳x q AＡZIＩDＤ0123456789 ", "\udca0", "\udcb0", "\udcff", "\udce4", "\t"]
+    ),
+    max_size=30,
+)
+
+
+def test_odd_shapes_examples(odd_engines: dict[str, Engine]) -> None:
+    texts = ["①①①\udca0", "xq\udcb0\udcb0\udcb0\udcb0\udcb0 y"]
+    reference = odd_engines["reference"]
+    assert {f.explanation.pattern for t in texts for f in reference.scan(t)} == {
+        "circled",
+        "non_space",
+    }
+    _assert_same(odd_engines, texts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ODD_ALPHABET, min_size=1, max_size=4))
+def test_odd_shapes_identical(odd_engines: dict[str, Engine], texts: list[str]) -> None:
+    _assert_same(odd_engines, texts)
+
+
+def test_full_width_text_a_lookbehind_requires_is_folded() -> None:
+    engines = _odd(_REQUIRED_BEFORE)
+    texts = ["ＡZ123", "xＡZ123 y", "ＩD1234", "IＤ1234", "AZ123 ID1234"]
+    assert all(engines["reference"].scan(text) for text in texts)
+    _assert_same(engines, texts)
+    # the built-in case: after_mac's "MAC", where no other MAC pattern folds the line
+    mac = {n: Engine(backend=n, entities=["MAC_ADDRESS"]) for n in available_backends()}
+    _assert_same(mac, ["ＭAC1e297466e898", "ＭＡＣ1e297466e898 id", "MAC1e297466e898"])
+    assert b"e898" not in mac["reference"].apply_block("ＭAC1e297466e898".encode()).out

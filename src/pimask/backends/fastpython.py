@@ -75,6 +75,7 @@ class FastPythonFinder:
                 always.append(pattern.index)
                 continue
             used_chars.update(translation.body_chars.ascii)
+            used_chars.update(translation.required_chars.ascii)
             key: tuple[bytes, int] | None = None
             literal = _literal_regex(pattern.spec.requires_any)
             if literal is not None:
@@ -87,6 +88,7 @@ class FastPythonFinder:
                 # ":" is on every line with a time in it)
                 key = (prefilter.pattern.encode("ascii"), 0)
                 used_chars.update(prefilter.body_chars.ascii)
+                used_chars.update(prefilter.required_chars.ascii)
             run = _run_class(translation.body_chars, translation.min_width)
             # why: a run of words flags nearly every line; a literal such as "@" does not.
             if run is not None and (key is None or not run[0] & _WORD_LETTERS):

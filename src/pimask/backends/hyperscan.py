@@ -63,6 +63,7 @@ class HyperscanFinder:
             expressions.append(translation.pattern.encode("ascii"))
             ids.append(pattern.index)
             used_chars.update(translation.body_chars.ascii)
+            used_chars.update(translation.required_chars.ascii)
         self._database, rejected = _compile_all(expressions, ids)
         python_only.extend(rejected)
         self.python_only: tuple[int, ...] = tuple(sorted(python_only))

@@ -78,11 +78,12 @@ def merge_hints(first: Hints, second: Hints) -> Hints:
 def offsets_in_characters(data: bytes, flags: Flags) -> Flags:
     """``flags`` with byte offsets (from the line start) turned into character offsets.
 
-    Offsets are bare ends or ``(lo, hi)`` spans. Lines that are ASCII are left as they are
-    (bytes are characters there). Elsewhere an offset inside a multi-byte character moves
-    back to that character's start: an exact match is made of whole characters, so it
-    still starts at or after a moved ``lo`` and ends at or before a moved end. Prefixes are
-    decoded the way lines are (UTF-8, ``surrogateescape``: one character per bad byte).
+    Offsets are bare ends (upper bounds: Hyperscan) or ``(lo, hi)`` spans. Lines that are
+    ASCII are left as they are (bytes are characters there). Elsewhere an offset inside a
+    character moves to that character's start for a ``lo`` and to its end for an end or
+    ``hi``, so a span still holds every match made of whole characters. Characters are
+    what the line decodes to (UTF-8, ``surrogateescape``): a stray byte 0x80-0xBF is a
+    character of its own there, not the middle of one.
     """
     if data.isascii():
         return flags
@@ -91,23 +92,50 @@ def offsets_in_characters(data: bytes, flags: Flags) -> Flags:
         line = data[start:] if newline < 0 else data[start:newline]
         if line.isascii():
             continue
-        size = len(line)
-
-        def characters(offset: int, line: bytes = line, size: int = size) -> int:
-            while 0 < offset < size and 0x80 <= line[offset] < 0xC0:
-                offset -= 1
-            return len(line[:offset].decode(ENCODING, ERRORS))
-
+        position = _CharacterPositions(line)
         for index, offsets in patterns.items():
             if offsets is None:
                 continue
             patterns[index] = [
-                (characters(item[0]), characters(item[1]))
+                (position.at_or_before(item[0]), position.at_or_after(item[1]))
                 if isinstance(item, tuple)
-                else characters(item)
+                else position.at_or_after(item)
                 for item in offsets
             ]
     return flags
+
+
+class _CharacterPositions:
+    """Byte offset -> character offset on one decoded line, rounding to whole characters.
+
+    An offset is a character boundary exactly when the two halves decode to as many
+    characters as the whole line: cutting a multi-byte character leaves each half with
+    bytes that ``surrogateescape`` turns into one character each, which adds characters.
+    """
+
+    def __init__(self, line: bytes) -> None:
+        self._line = line
+        self._total = len(line.decode(ENCODING, ERRORS))
+
+    def _count(self, offset: int) -> int | None:
+        """Characters before ``offset`` when it is a boundary, else None."""
+        line = self._line
+        before = len(line[:offset].decode(ENCODING, ERRORS))
+        if before + len(line[offset:].decode(ENCODING, ERRORS)) == self._total:
+            return before
+        return None
+
+    def at_or_before(self, offset: int) -> int:
+        offset = min(max(offset, 0), len(self._line))
+        while (count := self._count(offset)) is None:
+            offset -= 1
+        return count
+
+    def at_or_after(self, offset: int) -> int:
+        offset = min(max(offset, 0), len(self._line))
+        while (count := self._count(offset)) is None:
+            offset += 1
+        return count
 
 
 def _add_always(flags: Flags, start: int, always: Sequence[int]) -> None:

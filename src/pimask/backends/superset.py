@@ -317,6 +317,10 @@ class Translation:
     # characters the boundary lookarounds forbid just before / after a match (None: none)
     left_excluded: CharSet | None = None
     right_excluded: CharSet | None = None
+    # characters a positive lookbehind requires before a match (after_mac's "MAC"): kept
+    # out of body_chars, but a full-width spelling of one must still send its line to
+    # folding, like a body character's
+    required_chars: CharSet = CharSet(frozenset())
 
 
 def _single_set(subpattern: object, flags: int) -> CharSet | None:
@@ -350,6 +354,7 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
     excluded_left: CharSet | None = None
     excluded_right: CharSet | None = None
     required_before: list[str] = []  # positive lookbehinds: text that must precede
+    required_chars = CharSet(frozenset())
     while items and items[0][0] in (_c.ASSERT, _c.ASSERT_NOT) and items[0][1][0] == -1:
         op, (_direction, body) = items.pop(0)
         if op is _c.ASSERT_NOT:
@@ -360,6 +365,8 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
             # why: consuming a required prefix (after_mac's "MAC") keeps the superset sharp;
             # dropping it would flag every line with a hex run.
             required_before.append(_emit_sequence(list(body), flags, emitter)[0])
+            for charset in _body_charsets(list(body), flags):
+                required_chars = required_chars.union(charset)
     while items and items[-1][0] in (_c.ASSERT, _c.ASSERT_NOT) and items[-1][1][0] == 1:
         op, (_direction, body) = items.pop()
         if op is _c.ASSERT_NOT:
@@ -389,6 +396,7 @@ def translate(source: str, flags: int, emitter: _Emitter) -> Translation:
         min_width,
         excluded_left,
         excluded_right,
+        required_chars,
     )
 
 
