@@ -556,3 +556,27 @@ def test_full_width_text_a_lookbehind_requires_is_folded() -> None:
     mac = {n: Engine(backend=n, entities=["MAC_ADDRESS"]) for n in available_backends()}
     _assert_same(mac, ["ＭAC1e297466e898", "ＭＡＣ1e297466e898 id", "MAC1e297466e898"])
     assert b"e898" not in mac["reference"].apply_block("ＭAC1e297466e898".encode()).out
+
+
+def test_matches_at_the_very_end_of_the_input() -> None:
+    """The Hyperscan build misses some matches ending exactly at the end of its buffer
+    (``Z[0-9]{1,2}`` after 14-31 bytes); the backend scans with a newline after it."""
+    spec = RecognizerSpec.model_validate(
+        {
+            "id": "short_tail",
+            "entity": "SHORT_TAIL",
+            "priority": 5,
+            "patterns": [{"name": "z", "regex": r"Z[0-9]{1,2}", "score": 0.9}],
+        }
+    )
+    engines = {
+        name: Engine(recognizer_files=[spec], backend=name, entities=["SHORT_TAIL"])
+        for name in available_backends()
+    }
+    texts = ["x" * n + " Z0" for n in range(40)]
+    for text in texts:
+        assert [f.start for f in engines["reference"].scan(text)] == [len(text) - 2]
+    _assert_same(engines, texts)  # scan() on each text, apply_block on all (last: no newline)
+    for name in FAST:
+        for text in texts:
+            assert engines[name].apply_block(text.encode()).out.endswith(b" **"), (name, text)
