@@ -98,7 +98,12 @@ def test_check_shares_the_filter_with_apply(tmp_path, key_env) -> None:
     data.write_text(f"<enc:CN_MOBILE:k1:{MOBILE}>\n{FORGED}\n", encoding="utf-8")
     engine = Engine()
     compiled = engine.compiled_policy(write(tmp_path, ENCRYPT_MOBILE))
-    options = CheckOptions(engine=engine, covered=compiled.covered, allowlisted=compiled.allowed)
+    options = CheckOptions(
+        engine=engine,
+        covered=compiled.covered,
+        allowlisted=compiled.allowed,
+        own_token=compiled.own_output,
+    )
     report = check_file(str(data), options)
     # line 1 is what our encrypt could have written; line 2 hides a value in a forged marker
     assert [(hit.line, hit.entity) for hit in report.forbidden] == [

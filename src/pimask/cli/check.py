@@ -147,6 +147,7 @@ def _bind_policy(options: Any, policy: Any, *, fix: bool) -> None:
     options.covered = compiled.covered
     options.min_score = compiled.min_score
     options.allowlisted = compiled.allowed
+    options.own_token = compiled.own_output
 
 
 def baseline_path(args: argparse.Namespace) -> Path | None:

@@ -29,7 +29,6 @@ from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
-from pimask.policy import CompiledPolicy
 from pimask.policy.compiled import screen
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
@@ -176,10 +175,7 @@ def _scan(
     options: CheckOptions,
     edits: list[Edit] | None,
 ) -> Iterator[Hit]:
-    covered, allowlisted = options.covered, options.allowlisted
-    # why: `check --policy` binds CompiledPolicy.allowed; that policy knows its own tokens
-    policy = getattr(allowlisted, "__self__", None)
-    own = policy.own_output if isinstance(policy, CompiledPolicy) else None
+    covered, allowlisted, own = options.covered, options.allowlisted, options.own_token
     cells = getattr(handler, "cells", None)
     stream = cells(text) if cells else ((u.text, u.context_key, u) for u in handler.units(text))
     for value, key, lazy in stream:

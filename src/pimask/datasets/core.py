@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -160,6 +160,8 @@ class CheckOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     accepted: Callable[[Hit], bool] | None = None  # the baseline
     allowlisted: Callable[[str, str], bool] | None = None  # policy allowlist (entity, value)
+    # the policy's own tokens (pseudonyms, ciphertext markers): CompiledPolicy.own_output
+    own_token: Callable[[str, Any, Sequence[re.Match]], bool] | None = None
     fix: bool = False
 
 

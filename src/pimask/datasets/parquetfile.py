@@ -24,7 +24,6 @@ from pimask.datasets.core import (
 )
 from pimask.datasets.edits import atomic_write
 from pimask.errors import ConfigError, InputError
-from pimask.policy import CompiledPolicy
 from pimask.policy.compiled import screen
 
 
@@ -104,8 +103,7 @@ def _scan_groups(
     covered = options.covered
     # why: the same filter as every other format (policy.compiled.screen): coverage, the
     # allowlist, and the policy's own pseudonyms and ciphertexts
-    policy = getattr(options.allowlisted, "__self__", None)
-    own = policy.own_output if isinstance(policy, CompiledPolicy) else None
+    own = options.own_token
     first_row = 0
     for group in range(parquet.num_row_groups):
         table = parquet.read_row_group(group, columns=columns)
