@@ -510,17 +510,18 @@ _REQUIRED_BEFORE = {
 }
 
 
-def _odd(recognizer: dict) -> dict[str, Engine]:
+def _engines_for(recognizer: dict) -> dict[str, Engine]:
+    """One engine per backend reporting only ``recognizer``'s entity."""
     spec = RecognizerSpec.model_validate(recognizer)
     return {
-        name: Engine(recognizer_files=[spec], backend=name, entities=["ODD_SHAPE"])
+        name: Engine(recognizer_files=[spec], backend=name, entities=[spec.entity])
         for name in available_backends()
     }
 
 
 @pytest.fixture(scope="module")
 def odd_engines() -> dict[str, Engine]:
-    return _odd(_ODD)
+    return _engines_for(_ODD)
 
 
 _ODD_ALPHABET = st.text(
@@ -548,7 +549,7 @@ def test_odd_shapes_identical(odd_engines: dict[str, Engine], texts: list[str]) 
 
 
 def test_full_width_text_a_lookbehind_requires_is_folded() -> None:
-    engines = _odd(_REQUIRED_BEFORE)
+    engines = _engines_for(_REQUIRED_BEFORE)
     texts = ["ＡZ123", "xＡZ123 y", "ＩD1234", "IＤ1234", "AZ123 ID1234"]
     assert all(engines["reference"].scan(text) for text in texts)
     _assert_same(engines, texts)
@@ -561,7 +562,7 @@ def test_full_width_text_a_lookbehind_requires_is_folded() -> None:
 def test_matches_at_the_very_end_of_the_input() -> None:
     """The Hyperscan build misses some matches ending exactly at the end of its buffer
     (``Z[0-9]{1,2}`` after 14-31 bytes); the backend scans with a newline after it."""
-    spec = RecognizerSpec.model_validate(
+    engines = _engines_for(
         {
             "id": "short_tail",
             "entity": "SHORT_TAIL",
@@ -569,10 +570,6 @@ def test_matches_at_the_very_end_of_the_input() -> None:
             "patterns": [{"name": "z", "regex": r"Z[0-9]{1,2}", "score": 0.9}],
         }
     )
-    engines = {
-        name: Engine(recognizer_files=[spec], backend=name, entities=["SHORT_TAIL"])
-        for name in available_backends()
-    }
     texts = ["x" * n + " Z0" for n in range(40)]
     for text in texts:
         assert [f.start for f in engines["reference"].scan(text)] == [len(text) - 2]

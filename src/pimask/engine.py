@@ -66,6 +66,13 @@ def _display(finding: Finding, value: str) -> str:
     return display_mask(finding.entity, value)
 
 
+def displayed(text: str, findings: list[Finding]) -> Result:
+    """``text`` with ``findings`` display-masked: what :meth:`Engine.apply` gives without a
+    policy (shared with the block path, which scans with line flags)."""
+    actions = [(finding.entity, "mask") for finding in findings]
+    return Result(splice(text, findings, _display), False, findings, actions)
+
+
 def _make_finder(name: str | None, scanner_patterns: Sequence) -> CandidateFinder:
     from pimask.backends import make_finder
 
@@ -188,8 +195,7 @@ class Engine:
         findings = self.scan(text)
         if region is not None:
             findings = [f for f in findings if region[0] <= f.start < region[1]]
-        actions = [(finding.entity, "mask") for finding in findings]
-        return Result(splice(text, findings, _display), False, findings, actions)
+        return displayed(text, findings)
 
     def apply_block(self, blob: bytes, policy: object | None = None) -> Any:
         """:meth:`apply` on every line of ``blob`` (``\\n``-separated bytes), as bytes.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # why: getwidth()
 from typing import Protocol
 
 from pimask import validators
@@ -22,11 +23,6 @@ from pimask.context import ContextScorer
 from pimask.findings import Explanation, Finding
 from pimask.normalize import fold
 from pimask.recognizers import PatternSpec, RecognizerSpec
-
-try:  # Python 3.11+
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - older layout
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 Candidate = tuple[int, int, int]  # (pattern index, start, end) in the folded view
 

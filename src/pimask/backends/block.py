@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pimask.engine import Result, _display, splice
+from pimask.engine import Result, displayed
 
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"  # why: lossless for bytes that are not UTF-8
@@ -74,10 +74,7 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
         def display(text: str, hint: Any) -> Result | None:
             # why: Engine.apply(text) without its per-call set-up; same scan, same masks
             found = scan(text, patterns=hint, verdicts=verdicts)
-            if not found:
-                return None
-            actions = [(finding.entity, "mask") for finding in found]
-            return Result(splice(text, found, _display), False, found, actions)
+            return displayed(text, found) if found else None
 
         return _apply_lines(blob, flags, display)
     min_score = compiled.min_score
