@@ -1,15 +1,19 @@
 """Token boundaries that work in Chinese text (no ``\\b``, no ``\\w``).
 
 In Unicode regex 汉字 are word characters, so ``\\b1[3-9]\\d{9}\\b`` finds nothing in
-``电话13800138000``. Each boundary kind is defined once here, in two parts:
+``电话13800138000``. Each boundary kind is defined once here, in three checks around a
+regex match ``view[start:end]`` (the native core has the same three, in
+``rust/core/src/boundaries.rs``):
 
-* ``left`` / ``right``: lookarounds wrapped around the pattern by the Python backend, so
-  a digit pattern never starts or ends inside a longer digit run;
-* ``accept``: a post-check on the folded view shared by every backend, for rules a regex
-  lookaround cannot express cheaply (a number inside a longer hex token such as a trace
-  id, ``2023-13812345678``, ``13812345678.50``).
+* ``left_ok`` / ``right_ok``: what may precede and follow the match, so a digit pattern
+  never starts or ends inside a longer digit run;
+* ``accept``: a post-check on the token around the match, for rules about more than one
+  character (a number inside a longer hex token such as a trace id, ``2023-13812345678``,
+  ``13812345678.50``).
 
-Every backend must report exactly the candidates that satisfy both parts.
+Patterns carry no look-around (both engines run them in linear time): a match the boundary
+rejects is dropped and the search restarts one character after its start (see
+:func:`pimask.scanner.candidates`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _JOINERS = frozenset(".-_")
 
 Accept = Callable[[str, int, int], bool]
+Edge = Callable[[str, int], bool]
 
 
 def _digit_token_outside(view: str, start: int, end: int) -> bool:
@@ -151,34 +156,107 @@ def _always(view: str, start: int, end: int) -> bool:
     return True
 
 
+def _no_digit_before(view: str, start: int) -> bool:
+    return start == 0 or view[start - 1] not in _DIGITS
+
+
+def _no_digit_after(view: str, end: int) -> bool:
+    return end >= len(view) or view[end] not in _DIGITS
+
+
+def _hex_right(view: str, end: int) -> bool:
+    """No letter or digit after, nor a further ``:hex``/``-hex`` group."""
+    if end >= len(view):
+        return True
+    ch = view[end]
+    if ch in _ALNUM:
+        return False
+    if ch in ":-":
+        return end + 1 >= len(view) or view[end + 1] not in _HEX
+    return True
+
+
+def _hexword_left(view: str, start: int) -> bool:
+    return start == 0 or (view[start - 1] not in _ALNUM and view[start - 1] != "-")
+
+
+def _hexword_right(view: str, end: int) -> bool:
+    return end >= len(view) or (view[end] not in _ALNUM and view[end] != "-")
+
+
+def _after_mac(view: str, start: int) -> bool:
+    return (
+        start >= 3
+        and view[start - 3 : start].isascii()
+        and view[start - 3 : start].lower() == "mac"
+    )
+
+
+def _ip_left(view: str, start: int) -> bool:
+    return start == 0 or (view[start - 1] not in _DIGITS and view[start - 1] != ".")
+
+
+def _ip_right(view: str, end: int) -> bool:
+    if end >= len(view):
+        return True
+    ch = view[end]
+    if ch in _DIGITS:
+        return False
+    if ch == ".":
+        return end + 1 >= len(view) or view[end + 1] not in _DIGITS
+    return True
+
+
+def _ipv6_left(view: str, start: int) -> bool:
+    return start == 0 or view[start - 1] not in _HEX
+
+
+def _ipv6_right(view: str, end: int) -> bool:
+    return end >= len(view) or (view[end] not in _ALNUM and view[end] not in ":.%")
+
+
+_EMAIL_BEFORE = _ALNUM | frozenset("._%+-")
+
+
+def _email_left(view: str, start: int) -> bool:
+    return start == 0 or view[start - 1] not in _EMAIL_BEFORE
+
+
+def _email_right(view: str, end: int) -> bool:
+    return end >= len(view) or (view[end] not in _ALNUM and view[end] != "-")
+
+
+def _anywhere(view: str, index: int) -> bool:
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Boundary:
-    left: str
-    right: str
+    left_ok: Edge
+    right_ok: Edge
     accept: Accept
 
 
 BOUNDARIES: dict[str, Boundary] = {
-    "digit": Boundary(r"(?<![0-9])", r"(?![0-9])", _digit_token_outside),
+    "digit": Boundary(_no_digit_before, _no_digit_after, _digit_token_outside),
     # why: a word may be glued in front (无线MAC3c:22:fb:1a:2b:3c): letters may precede a
     # match and accept() rejects glued hex letters (a longer hex run). The right side also
     # refuses a further ":hex"/"-hex" group, so a match never starts inside a word and ends
     # inside the address (MAC:22:… must not match "AC:22:…").
-    "hex": Boundary(r"(?<![0-9])", r"(?![0-9A-Za-z]|[:\-][0-9A-Fa-f])", _hex_group_outside),
+    "hex": Boundary(_no_digit_before, _hex_right, _hex_group_outside),
     # why: a bare 12-hex MAC stands alone between non-word characters: no letter, digit or
     # hyphen may touch it, so hex ids (…0cbe48129ddd6cc6) and UUID tails never become
     # candidates at all.
-    "hexword": Boundary(r"(?<![0-9A-Za-z\-])", r"(?![0-9A-Za-z\-])", _always),
+    "hexword": Boundary(_hexword_left, _hexword_right, _always),
     # why: Chinese tickets glue the value to its label (蓝牙MAC1e297466e898); only the word
     # "MAC" itself may touch a bare MAC on the left.
-    "after_mac": Boundary(r"(?<=[Mm][Aa][Cc])", r"(?![0-9A-Za-z\-])", _always),
+    "after_mac": Boundary(_after_mac, _hexword_right, _always),
     # why: letters may touch an address (登录IP10.2.3.4); "v1.2.3.4" is handled by context.
-    "ip": Boundary(r"(?<![0-9.])", r"(?![0-9]|\.[0-9])", _always),
-    # why: a colon may precede an address (地址：fe80::1 folds to "地址:fe80::1"); finditer
-    # consumes whole addresses, so a match never starts inside one.
-    # Other letters may touch it (登录IP2001:db8::1); short forms such as "d::" (std::) are
+    "ip": Boundary(_ip_left, _ip_right, _always),
+    # why: a colon may precede an address (地址：fe80::1 folds to "地址:fe80::1"). Other
+    # letters may touch it (登录IP2001:db8::1); short forms such as "d::" (std::) are
     # scored down by the validator.
-    "ipv6": Boundary(r"(?<![0-9A-Fa-f])", r"(?![0-9A-Za-z:.%])", _always),
-    "email": Boundary(r"(?<![A-Za-z0-9._%+\-])", r"(?![A-Za-z0-9\-])", _always),
-    "none": Boundary("", "", _always),
+    "ipv6": Boundary(_ipv6_left, _ipv6_right, _always),
+    "email": Boundary(_email_left, _email_right, _always),
+    "none": Boundary(_anywhere, _anywhere, _always),
 }

@@ -20,7 +20,7 @@ from pimask.findings import Finding
 from pimask.masking import display_mask
 from pimask.ner import DETECTORS, NerPipeline
 from pimask.recognizers import RecognizerSpec
-from pimask.scanner import CandidateFinder, Scanner, resolve_overlaps
+from pimask.scanner import Scanner, resolve_overlaps
 
 DEFAULT_MIN_SCORE = 0.5
 BACKEND_ENV = "PIMASK_BACKEND"
@@ -73,12 +73,6 @@ def displayed(text: str, findings: list[Finding]) -> Result:
     return Result(splice(text, findings, _display), False, findings, actions)
 
 
-def _make_finder(name: str | None, scanner_patterns: Sequence) -> CandidateFinder:
-    from pimask.backends import make_finder
-
-    return make_finder(name, scanner_patterns)
-
-
 class Engine:
     """Scans and masks text with a fixed set of recognizers.
 
@@ -88,9 +82,9 @@ class Engine:
         disabled: recognizer ids to switch off, explicitly.
         entities: report only these entity types (None: all).
         min_score: findings scoring below this are not reported.
-        backend: candidate finder: ``"auto"`` (Hyperscan when installed, else pure Python),
-            ``"hyperscan"``, ``"python"`` or ``"reference"``; default from
-            ``$PIMASK_BACKEND``, else auto (:mod:`pimask.backends`).
+        backend: ``"native"`` (the compiled core; ``"auto"`` means it too) or
+            ``"reference"`` (the pure-Python specification); default from
+            ``$PIMASK_BACKEND``, else native (:mod:`pimask.backends`).
         enable: model-based detectors to switch on by id, off by default because they cost
             more than patterns: ``"zh_person"`` (PERSON) and ``"zh_address"`` (ADDRESS),
             jieba-based, run only on text containing CJK (:mod:`pimask.ner`). Their findings
@@ -143,8 +137,13 @@ class Engine:
         from pimask.backends import resolve_backend
 
         backend_name = resolve_backend(backend or os.environ.get(BACKEND_ENV))
-        self._scanner = Scanner(self.recognizers, min_score=min_score)
-        self._scanner.finder = _make_finder(backend_name, self._scanner.patterns)
+        self._scanner: Any
+        if backend_name == "native":
+            from pimask.backends.native import NativeScanner
+
+            self._scanner = NativeScanner(self.recognizers, min_score=min_score)
+        else:
+            self._scanner = Scanner(self.recognizers, min_score=min_score)
         self.backend = backend_name
         # policy spec (name, path or id of a Policy) -> (spec, CompiledPolicy); see apply()
         self._policies: dict[object, tuple[object, Any]] = {}
@@ -200,9 +199,10 @@ class Engine:
     def apply_block(self, blob: bytes, policy: object | None = None) -> Any:
         """:meth:`apply` on every line of ``blob`` (``\\n``-separated bytes), as bytes.
 
-        The fast path for streams: the backend flags the lines a pattern may match in one
-        pass over the block; other lines are copied without being decoded. The output is
-        identical to decoding each line (UTF-8, ``surrogateescape``), applying, encoding.
+        The fast path for streams: the native core scans (and, without a policy, masks)
+        the whole block in one call with the GIL released; lines without findings are
+        copied without being decoded. The output is identical to decoding each line (UTF-8,
+        ``surrogateescape``), applying, encoding.
         Returns a :class:`pimask.backends.block.BlockResult`.
         """
         from pimask.backends.block import apply_block

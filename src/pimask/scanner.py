@@ -1,30 +1,37 @@
-"""Candidates → validated, context-scored, overlap-resolved findings.
+"""Candidates → validated, context-scored, overlap-resolved findings: the reference engine.
 
-The scanner is split in two so that backends can differ in speed but never in results:
+This module is the executable specification of detection: the native core
+(``rust/core/src/engine.rs``) gives the same findings (entity, span, score) for every
+recognizer, which the test suite checks. It is used as it is when
+``PIMASK_BACKEND=reference`` (or when a test asks for it).
 
-* a **candidate finder** (backend) reports ``(pattern index, start, end)`` for every
-  match of every pattern in the folded view, with that pattern's boundary lookarounds;
-  the reference semantics are ``re.finditer`` per pattern (leftmost, non-overlapping);
-* the **shared pipeline** here applies the boundary post-check, the validator, context
-  scoring, the threshold and overlap resolution. All per-candidate Python work lives here.
+How a pattern matches (docs/recognizers.md): :func:`candidates` searches for the leftmost
+match of the pattern (Python's ``re`` and the core's regex engine agree on leftmost-first
+matches of the patterns we accept: no look-around, no back-references); a match is a
+candidate when its boundary kind allows its start, its end and the token around it. A match
+the boundary rejects is dropped and the search restarts one character after its start, so
+it never hides a value that starts inside it. A candidate is consumed: the search goes on at
+its end. Scores are integers in basis points (1/10,000) until they leave the scanner.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from re import _parser as _sre_parse  # type: ignore[attr-defined]  # why: getwidth()
 from typing import Protocol
 
 from pimask import validators
-from pimask.boundaries import BOUNDARIES, Accept
+from pimask.boundaries import BOUNDARIES, Boundary
 from pimask.context import ContextScorer
 from pimask.findings import Explanation, Finding
 from pimask.normalize import fold
+from pimask.plan import basis_points
 from pimask.recognizers import PatternSpec, RecognizerSpec
 
 Candidate = tuple[int, int, int]  # (pattern index, start, end) in the folded view
+MAX_SCORE_BP = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +41,11 @@ class CompiledPattern:
     index: int
     recognizer: RecognizerSpec
     spec: PatternSpec
-    source: str  # the full regex, boundaries included (what backends must match)
-    accept: Accept
+    source: str  # the recognizer's regex as written (no look-around is added)
+    boundary: Boundary
     scorer: ContextScorer
     gate: Gate | None = None  # requires_any and prefilter; None when the pattern has neither
+    score_bp: int = 0
 
 
 def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPattern]:
@@ -45,11 +53,16 @@ def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPatt
     for recognizer in recognizers:
         scorer = ContextScorer(recognizer.context)
         for spec in recognizer.patterns:
-            boundary = BOUNDARIES[spec.boundary]
-            source = f"{boundary.left}(?:{spec.regex}){boundary.right}"
             compiled.append(
                 CompiledPattern(
-                    len(compiled), recognizer, spec, source, boundary.accept, scorer, _gate(spec)
+                    len(compiled),
+                    recognizer,
+                    spec,
+                    spec.regex,
+                    BOUNDARIES[spec.boundary],
+                    scorer,
+                    _gate(spec),
+                    basis_points(spec.score),
                 )
             )
     return compiled
@@ -59,9 +72,8 @@ def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPatt
 class Gate:
     """What every match of a pattern needs in its view: a literal, a prefilter match.
 
-    Every backend checks it before running the pattern, so it is part of what the pattern
-    means, never a backend's shortcut. A class, not a closure: engines go to worker
-    processes by pickling.
+    Both engines check it before running the pattern, so it is part of what the pattern
+    means. A class, not a closure: engines go to worker processes by pickling.
     """
 
     literals: tuple[str, ...]
@@ -81,8 +93,31 @@ def _gate(spec: PatternSpec) -> Gate | None:
     return Gate(spec.requires_any, prefilter)
 
 
+def candidates(regex: re.Pattern[str], boundary: Boundary, view: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every candidate of ``regex`` in ``view`` (the matching rule)."""
+    left_ok, right_ok, accept = boundary.left_ok, boundary.right_ok, boundary.accept
+    position = 0
+    size = len(view)
+    search = regex.search
+    while position <= size:
+        match = search(view, position)
+        if match is None:
+            return
+        start, end = match.span()
+        if (
+            start < end
+            and left_ok(view, start)
+            and right_ok(view, end)
+            and accept(view, start, end)
+        ):
+            yield start, end
+            position = end
+        else:
+            position = start + 1
+
+
 class CandidateFinder(Protocol):
-    """A backend: every match of every compiled pattern in ``view``."""
+    """Every candidate of every compiled pattern in ``view``."""
 
     name: str
 
@@ -90,101 +125,27 @@ class CandidateFinder(Protocol):
 
 
 class PythonFinder:
-    """Reference backend on the stdlib ``re`` module.
+    """The reference candidate finder, on the stdlib ``re`` module."""
 
-    One ``finditer`` per pattern, skipping patterns whose required literal (``@`` for
-    email, ``:`` for IPv6 …) is absent. Correct everywhere; the fast path is elsewhere.
-    """
-
-    name = "python"
+    name = "reference"
 
     def __init__(self, patterns: Sequence[CompiledPattern]) -> None:
         self._compiled = [
-            (p.index, re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0), p.gate)
+            (
+                p.index,
+                re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0),
+                p.boundary,
+                p.gate,
+            )
             for p in patterns
         ]
 
     def find(self, view: str) -> Iterator[Candidate]:
-        for index, regex, gate in self._compiled:
+        for index, regex, boundary, gate in self._compiled:
             if gate is not None and not gate(view):
                 continue
-            for match in regex.finditer(view):
-                yield index, match.start(), match.end()
-
-    def find_only(
-        self, view: str, indices: Iterable[int] | Mapping[int, Sequence[Span] | None]
-    ) -> Iterator[Candidate]:
-        """:meth:`find` restricted to the patterns ``indices`` (in pattern order).
-
-        ``indices`` may map each pattern to spans of ``view`` that hold all its matches (a
-        line flagger's answer, see :mod:`pimask.backends.lines`); the pattern is then
-        searched only from those spans on, with the same results as searching everywhere.
-        """
-        compiled = self._compiled
-        hinted = indices if isinstance(indices, Mapping) else None
-        for index in sorted(indices):
-            _index, regex, gate = compiled[index]
-            if gate is not None and not gate(view):
-                continue
-            spans = None if hinted is None else hinted[index]
-            if spans is None:
-                for match in regex.finditer(view):
-                    yield index, match.start(), match.end()
-                continue
-            for start, end in hinted_matches(regex, view, spans):
+            for start, end in candidates(regex, boundary, view):
                 yield index, start, end
-
-
-Span = tuple[int, int]  # (lo, hi): a match lies inside view[lo:hi]
-
-# why: a pattern longer than this gains little from searching near its ends
-_MAX_HINTED_WIDTH = 512
-
-
-def max_width(pattern: CompiledPattern) -> int | None:
-    """Most characters a match of ``pattern`` can span, or None (unbounded, or empty)."""
-    flags = re.IGNORECASE if pattern.spec.ignore_case else 0
-    low, high = _sre_parse.parse(pattern.source, flags).getwidth()
-    if low == 0 or high > _MAX_HINTED_WIDTH:
-        return None
-    return int(high)
-
-
-def hinted_matches(
-    regex: re.Pattern[str], view: str, spans: Iterable[Span]
-) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of ``regex.finditer(view)``, searching only from ``spans``.
-
-    ``spans`` promises: every match ``[a, b)`` that ``finditer`` yields lies inside some
-    ``(lo, hi)`` of them (``lo <= a``, ``b <= hi``), and no match is empty. Searching from
-    the lowest ``lo`` of a span that can still hold a match not yet reported finds the same
-    leftmost match ``finditer`` would find next: a match starting earlier would lie in a
-    span with a lower ``lo``. Spans may be spurious or overlap. ``search`` sees the whole
-    ``view``, so lookbehinds and lookaheads read the same characters as in ``finditer``.
-    """
-    search = regex.search
-    ordered = sorted(spans)
-    position = 0
-    i = 0
-    count = len(ordered)
-    while i < count:
-        lo, hi = ordered[i]
-        if hi <= position:
-            i += 1
-            continue
-        match = search(view, lo if lo > position else position)
-        if match is None:
-            return
-        start, end = match.span()
-        if start == end:
-            # why: an empty match breaks the promise (and would never advance); stay exact
-            # by letting finditer continue from where the reported matches end
-            for later in regex.finditer(view):
-                if later.start() >= position:
-                    yield later.span()
-            return
-        position = end
-        yield start, end
 
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:
@@ -230,34 +191,16 @@ class Scanner:
         self.recognizers = list(recognizers)
         self.patterns = compile_patterns(self.recognizers)
         self.min_score = min_score
-        self._exact = PythonFinder(self.patterns)
-        self.finder: CandidateFinder = finder or self._exact
+        self.finder: CandidateFinder = finder or PythonFinder(self.patterns)
         self._priorities = {r.id: r.priority for r in self.recognizers}
 
-    def scan(
-        self,
-        text: str,
-        *,
-        min_score: float | None = None,
-        patterns: Iterable[int] | Mapping[int, Sequence[Span] | None] | None = None,
-        verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
-    ) -> list[Finding]:
-        """Findings in ``text`` (offsets into ``text`` itself), sorted by start.
-
-        ``patterns`` (indices into :attr:`patterns`) restricts the candidate search to those
-        patterns. Callers pass it only when they KNOW no other pattern matches in ``text``
-        (a backend's line flags), so the result is the same as without it, only cheaper.
-        ``verdicts`` memoizes validator answers by value across calls (the block path keeps
-        one per block: ids, IPs and timestamps repeat from line to line).
-        """
-        threshold = self.min_score if min_score is None else min_score
+    def scan(self, text: str, *, min_score: float | None = None) -> list[Finding]:
+        """Findings in ``text`` (offsets into ``text`` itself), sorted by start."""
+        threshold = threshold_bp(self.min_score if min_score is None else min_score)
         view = fold(text)
         findings: dict[tuple[int, int, str], Finding] = {}
-        candidates = (
-            self.finder.find(view) if patterns is None else self._exact.find_only(view, patterns)
-        )
-        for index, start, end in candidates:
-            finding = self._judge(view, self.patterns[index], start, end, verdicts, threshold)
+        for index, start, end in self.finder.find(view):
+            finding = self._judge(view, self.patterns[index], start, end, threshold)
             if finding is None:
                 continue
             slot = (start, end, finding.entity)
@@ -269,34 +212,21 @@ class Scanner:
         return resolve_overlaps(list(findings.values()), self._priorities)
 
     def _judge(
-        self,
-        view: str,
-        pattern: CompiledPattern,
-        start: int,
-        end: int,
-        verdicts: dict[tuple[str, str], validators.Verdict] | None = None,
-        threshold: float = 0.0,
+        self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int
     ) -> Finding | None:
         """The finding for one candidate, or None (rejected, or scoring under ``threshold``)."""
-        if start == end or not pattern.accept(view, start, end):
-            return None
         recognizer = pattern.recognizer
         if recognizer.validator is not None:
-            if verdicts is None:
-                verdict = validators.run(recognizer.validator, view[start:end])
-            else:
-                key = (recognizer.validator, view[start:end])
-                verdict = verdicts.get(key)  # type: ignore[assignment]
-                if verdict is None:
-                    verdict = verdicts[key] = validators.run(*key)
+            verdict = validators.run(recognizer.validator, view[start:end])
             if verdict.rejected:
                 return None
-            status, reason, adjust = verdict.status, verdict.reason, verdict.score_adjust
+            status, reason = verdict.status, verdict.reason
+            adjust = basis_points(verdict.score_adjust)
         else:
-            status, reason, adjust = "unknown", "no_validator", 0.0
+            status, reason, adjust = "unknown", "no_validator", 0
         context = pattern.scorer.score(view, start, end)
-        # why: rounded so 0.15 + 0.35 meets a 0.5 threshold despite binary floating point
-        score = round(min(1.0, max(0.0, pattern.spec.score + adjust + context.adjust)), 4)
+        score = pattern.score_bp + adjust + basis_points(context.adjust)
+        score = min(MAX_SCORE_BP, max(0, score))
         if score < threshold:
             return None  # why: many candidates end here; skip building their explanation
         explanation = Explanation(
@@ -307,6 +237,11 @@ class Scanner:
             reason=reason,
             base_score=pattern.spec.score,
             context=context.hits,
-            score=score,
+            score=score / MAX_SCORE_BP,
         )
-        return Finding(recognizer.entity, start, end, score, explanation)
+        return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
+
+
+def threshold_bp(min_score: float) -> int:
+    """The least score in basis points that meets ``min_score`` (0.5 → 5000)."""
+    return math.ceil(round(min_score * MAX_SCORE_BP, 6))

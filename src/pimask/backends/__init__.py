@@ -1,71 +1,65 @@
-"""Candidate-finder backends: which one runs, chosen once per :class:`pimask.Engine`.
+"""Which engine scans: the native core, or the Python reference. Chosen once per Engine.
 
-* ``hyperscan`` — all patterns in one Hyperscan pass over large blocks of raw bytes
-  (:mod:`pimask.backends.hyperscan`); needs the ``hyperscan`` package, a default dependency
-  on the platforms where it ships wheels (Linux x86-64, macOS, Windows x86-64).
-* ``python`` — pure Python: anchor prefilters over blocks, exact patterns on flagged lines
-  (:mod:`pimask.backends.fastpython`).
-* ``reference`` — one ``re.finditer`` per pattern per text; the definition of the results
-  that the other two must reproduce exactly (the test suite compares them).
-* ``auto`` (default) — ``hyperscan`` when it imports, else ``python``.
+* ``native`` (the default; ``auto`` and an unset variable mean it) — the Rust core
+  (:mod:`pimask._core`, built by ``pip install``): finds, validates, scores, resolves and
+  display-masks whole blocks of lines with the GIL released (:mod:`pimask.backends.native`).
+* ``reference`` — the pure-Python pipeline of :mod:`pimask.scanner`: the executable
+  specification the native core must match byte for byte (the test suite compares them).
 
-Chosen by ``Engine(backend=...)`` or the ``PIMASK_BACKEND`` environment variable.
+Chosen by ``Engine(backend=...)`` or the ``PIMASK_BACKEND`` environment variable. The names
+of removed backends (``hyperscan``, ``python``) are configuration errors, not silent
+fallbacks: a deployment that pinned one should learn that it changed.
 """
 
 from __future__ import annotations
 
 import functools
-import logging
-from collections.abc import Sequence
 
 from pimask.errors import ConfigError
-from pimask.scanner import CandidateFinder, CompiledPattern, PythonFinder
 
-logger = logging.getLogger(__name__)
-
-BACKENDS = ("auto", "hyperscan", "python", "reference")
+BACKENDS = ("auto", "native", "reference")
+_REMOVED = {
+    "hyperscan": "the Hyperscan backend was replaced by the native core",
+    "python": "the pure-Python fast backend was replaced by the native core",
+}
 
 
 @functools.cache
-def hyperscan_available() -> bool:
-    """True when the ``hyperscan`` package imports (and its native library loads)."""
+def native_problem() -> str | None:
+    """None when the compiled core imports, else why not (for the error message)."""
     try:
-        import hyperscan  # noqa: F401
-    except Exception:  # why: ImportError, or OSError from a missing native library
-        return False
-    return True
+        from pimask import _core  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.__class__.__name__}: {exc}"
+    return None
+
+
+def native_available() -> bool:
+    return native_problem() is None
 
 
 def available_backends() -> tuple[str, ...]:
     """Concrete backends usable here, fastest first."""
-    names = ("hyperscan", "python", "reference")
-    return names if hyperscan_available() else names[1:]
+    return ("native", "reference") if native_available() else ("reference",)
 
 
 def resolve_backend(name: str | None) -> str:
-    """The concrete backend ``name`` stands for (``auto`` / None pick the fastest)."""
+    """The concrete backend ``name`` stands for (``auto`` / None: the native core)."""
     name = (name or "auto").strip().lower()
+    if name in _REMOVED:
+        raise ConfigError(
+            f"scanner backend {name!r} no longer exists ({_REMOVED[name]}): unset "
+            "PIMASK_BACKEND, or set it to 'native' or 'reference'"
+        )
     if name not in BACKENDS:
         raise ConfigError(f"unknown scanner backend {name!r} (known: {', '.join(BACKENDS)})")
-    if name == "auto":
-        return "hyperscan" if hyperscan_available() else "python"
-    if name == "hyperscan" and not hyperscan_available():
+    if name == "reference":
+        return name
+    problem = native_problem()
+    if problem is not None:
         raise ConfigError(
-            "scanner backend 'hyperscan' requested but the hyperscan package is not "
-            "installed (pip install hyperscan), or use PIMASK_BACKEND=python"
+            "pimask's compiled core (pimask._core) is missing or broken "
+            f"({problem}); reinstall with 'pip install pimask' (a source install needs a Rust "
+            "toolchain), or set PIMASK_BACKEND=reference for the slow pure-Python engine"
         )
-    return name
-
-
-def make_finder(name: str | None, patterns: Sequence[CompiledPattern]) -> CandidateFinder:
-    """Build the candidate finder for backend ``name`` over compiled ``patterns``."""
-    resolved = resolve_backend(name)
-    if resolved == "hyperscan":
-        from pimask.backends.hyperscan import HyperscanFinder
-
-        return HyperscanFinder(patterns)
-    if resolved == "python":
-        from pimask.backends.fastpython import FastPythonFinder
-
-        return FastPythonFinder(patterns)
-    return PythonFinder(patterns)
+    return "native"

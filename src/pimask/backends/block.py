@@ -1,9 +1,11 @@
 """Transform a whole block of lines at once: the fast path behind ``pimask mask``.
 
 :func:`apply_block` gives exactly what calling :meth:`pimask.Engine.apply` on every line
-(without its newline) and re-joining would give, but asks the backend's line flagger
-first: lines no pattern can match are copied as raw bytes, never decoded, folded or
-scanned; a flagged line is scanned with only the patterns flagged on it.
+(without its newline) and re-joining would give. With the native core, one call scans the
+whole block with the GIL released: without a policy it also masks and splices, so no line
+becomes a Python object at all; with a policy only the lines that hold findings are decoded
+and handed to the policy's operators. With the reference engine every line goes through
+``Engine.apply``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pimask.engine import Result, displayed
+from pimask.engine import Result
 
 ENCODING = "utf-8"
 ERRORS = "surrogateescape"  # why: lossless for bytes that are not UTF-8
@@ -55,33 +57,28 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
     whose transformation raises; ``out`` then holds every line before it.
     """
     # why: a policy that loads recognizer files or enables detectors scans with its own
-    # engine; the flags must come from (and the NER check apply to) that engine.
+    # engine; the scan must come from (and the NER check apply to) that engine.
     compiled = None if policy is None else engine.compiled_policy(policy)
     effective = engine if compiled is None else compiled.engine
-    flag_lines = getattr(effective._scanner.finder, "flag_lines", None)
-    if flag_lines is None or effective.ner is not None:
-        # why: the reference finder has no prefilter, and model-based detectors may find
-        # entities on lines that no pattern touches: every line goes through apply().
+    scanner = effective._scanner
+    core = getattr(scanner, "core", None)
+    if core is None or effective.ner is not None:
+        # why: the reference engine is the specification, line by line; model-based
+        # detectors may find entities on lines that no pattern touches.
         return _apply_lines(blob, _all_lines(blob), lambda text, _hint: engine.apply(text, policy))
-    flags = flag_lines(blob)
-    scan = effective._scanner.scan
-    # why: validators are the largest cost per candidate and values repeat across the lines
-    # of a block (client IPs, times shaped like IPv6). Scoped to one block: a verdict that
-    # depends on today's date never outlives it by more than a block.
-    verdicts: dict = {}
+    from pimask.backends.native import today
+
     if compiled is None:
-
-        def display(text: str, hint: Any) -> Result | None:
-            # why: Engine.apply(text) without its per-call set-up; same scan, same masks
-            found = scan(text, patterns=hint, verdicts=verdicts)
-            return displayed(text, found) if found else None
-
-        return _apply_lines(blob, flags, display)
-    min_score = compiled.min_score
+        out, lines, counts = core.mask_block(blob, scanner.threshold(None), today())
+        actions: Counter = Counter({(entity, "mask"): count for entity, count in counts})
+        return BlockResult(out, lines, 0, actions)
+    found = core.scan_block(blob, scanner.threshold(compiled.min_score), today())
+    flags = {start: raw for _line, start, _end, raw in found}
+    to_findings = scanner.findings
     apply_found = compiled.apply_found
 
-    def apply(text: str, hint: Any) -> Result:
-        return apply_found(text, scan(text, min_score=min_score, patterns=hint, verdicts=verdicts))
+    def apply(text: str, raw: Any) -> Result:
+        return apply_found(text, to_findings(raw))
 
     return _apply_lines(blob, flags, apply)
 

@@ -59,13 +59,12 @@ class AllowList(_Strict):
     @field_validator("patterns")
     @classmethod
     def _compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        from pimask.regexes import regex_problem
+
         for index, pattern in enumerate(patterns):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise PolicyProblem(
-                    f"allow.patterns[{index}]", f"regex does not compile ({exc.msg})"
-                ) from None
+            problem = regex_problem(pattern)
+            if problem is not None:
+                raise PolicyProblem(f"allow.patterns[{index}]", problem)
         return patterns
 
 

@@ -1,0 +1,685 @@
+//! The compiled engine: a plan compiled once, then used for many blocks (`pimask.scanner`).
+//!
+//! Matching rule (docs/recognizers.md, "How a pattern matches"), identical in the Python
+//! reference: the search looks for the leftmost match of a pattern from a position (the
+//! regex's own leftmost-first semantics, no look-around); the match is a candidate when the
+//! boundary kind allows its start (`left_ok`), its end (`right_ok`) and the token around it
+//! (`accept`). A match the boundary rejects is dropped and the search restarts one character
+//! after its start, so it can never hide a value that starts inside it; a candidate is
+//! consumed, and the search goes on at its end (validator verdicts do not change where the
+//! search goes on).
+
+use std::collections::HashMap;
+
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
+use regex_automata::Input;
+
+use crate::boundaries::{accept, left_ok, right_ok, BoundaryKind};
+use crate::context::{ContextHit, ContextScorer};
+use crate::masks::display_mask;
+use crate::overlap::{resolve_overlaps, Ranked};
+use crate::plan::Plan;
+use crate::validators::{Date, Status, ValidatorKind, Validators};
+use crate::view::{View, INVALID_BYTE_BASE};
+
+/// Highest score, in basis points.
+pub const MAX_SCORE_BP: i32 = 10_000;
+
+/// A recognizer, compiled.
+#[derive(Debug)]
+pub struct Recognizer {
+    pub id: String,
+    pub entity: String,
+    pub priority: i64,
+    pub validator: Option<ValidatorKind>,
+    pub validator_name: Option<String>,
+    pub scorer: ContextScorer,
+}
+
+/// A pattern, compiled, with what the shared pipeline needs to judge its candidates.
+#[derive(Debug)]
+pub struct Pattern {
+    pub recognizer: usize,
+    pub name: String,
+    pub score_bp: i32,
+    pub boundary: BoundaryKind,
+    regex: Regex,
+    requires_any: Vec<String>,
+    prefilter: Option<Regex>,
+    /// Can a match hold a `\n`? Then the block path searches it line by line.
+    crosses_lines: bool,
+}
+
+/// One finding: character offsets into the line (= Python `str` indices), with what its
+/// explanation is built from when someone asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub pattern: usize,
+    pub recognizer: usize,
+    pub start: usize,
+    pub end: usize,
+    pub score_bp: i32,
+    pub status: Status,
+    pub reason: &'static str,
+    pub hit: Option<ContextHit>,
+    priority: i64,
+    entity: String,
+}
+
+impl Finding {
+    pub fn entity(&self) -> &str {
+        &self.entity
+    }
+}
+
+impl Ranked for Finding {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn score_bp(&self) -> i32 {
+        self.score_bp
+    }
+    fn priority(&self) -> i64 {
+        self.priority
+    }
+    fn entity(&self) -> &str {
+        &self.entity
+    }
+}
+
+/// The findings of one line of a block.
+#[derive(Debug, Clone)]
+pub struct LineFindings {
+    /// Index of the line in the block.
+    pub line: usize,
+    /// Byte range of the line (without its `\n`) in the block.
+    pub start: usize,
+    pub end: usize,
+    pub findings: Vec<Finding>,
+    /// Byte offset in the line of each finding's start and end (for the splice).
+    pub byte_spans: Vec<(usize, usize)>,
+}
+
+/// What [`Engine::mask_block`] did.
+#[derive(Debug, Clone, Default)]
+pub struct MaskedBlock {
+    pub out: Vec<u8>,
+    pub lines: usize,
+    /// Findings masked per entity, in first-seen order.
+    pub actions: Vec<(String, usize)>,
+}
+
+/// A plan, compiled: immutable, shared between threads.
+#[derive(Debug)]
+pub struct Engine {
+    pub recognizers: Vec<Recognizer>,
+    pub patterns: Vec<Pattern>,
+    validators: Validators,
+}
+
+/// Why a plan did not compile; names the recognizer and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError(pub String);
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Compile one user or built-in regex the way the engine runs it.
+pub fn compile_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax::Config::new().case_insensitive(ignore_case))
+        .configure(
+            // why: patterns are few and hot: a full DFA (built once per engine) where it stays
+            // small, and a lazy DFA cache big enough not to thrash on digit-dense logs
+            Regex::config()
+                .dfa_size_limit(Some(8 << 20))
+                .dfa_state_limit(Some(4_000))
+                .hybrid_cache_capacity(8 << 20),
+        )
+        .build(pattern)
+        .map_err(|e| first_line(&e.to_string()))
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("does not compile")
+        .to_string()
+}
+
+/// Can some match of `pattern` contain a line feed? (Classes such as `[^a]` can.)
+fn may_match_newline(pattern: &str, ignore_case: bool) -> bool {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn walk(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Literal(literal) => literal.0.contains(&b'\n'),
+            HirKind::Class(Class::Unicode(class)) => class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= '\n' && '\n' <= r.end()),
+            HirKind::Class(Class::Bytes(class)) => class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+            HirKind::Repetition(rep) => walk(&rep.sub),
+            HirKind::Capture(cap) => walk(&cap.sub),
+            HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().any(walk),
+            HirKind::Empty | HirKind::Look(_) => false,
+        }
+    }
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(ignore_case)
+        .build()
+        .parse(pattern)
+        .map_or(true, |hir| walk(&hir))
+}
+
+/// Lines of a block, with the ones the byte path cannot scan as they are.
+struct Lines {
+    /// `(start, end)` of each line, `end` excluding its `\n`.
+    spans: Vec<(usize, usize)>,
+    /// True for a line that is not valid UTF-8 or holds a character that folding changes:
+    /// it is decoded and folded into a [`View`] and searched on its own.
+    special: Vec<bool>,
+}
+
+impl Lines {
+    fn new(block: &[u8]) -> Lines {
+        let spans: Vec<(usize, usize)> = lines(block).map(|(_, s, e)| (s, e)).collect();
+        let special = if block.is_ascii() {
+            vec![false; spans.len()]
+        } else {
+            spans
+                .iter()
+                .map(|&(s, e)| needs_view(&block[s..e]))
+                .collect()
+        };
+        Lines { spans, special }
+    }
+
+    /// Index of the line holding byte `at` (at or after `hint`, which only moves forward).
+    fn find(&self, at: usize, hint: &mut usize) -> usize {
+        while *hint + 1 < self.spans.len() && self.spans[*hint].1 < at {
+            *hint += 1;
+        }
+        *hint
+    }
+}
+
+/// Must this line be decoded and folded before it is searched?
+fn needs_view(line: &[u8]) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
+    if std::str::from_utf8(line).is_err() {
+        return true;
+    }
+    // why: the UTF-8 forms of what `fold_char` changes: U+00A0 (C2 A0), U+2010..2013
+    // (E2 80 90..93), U+2212 (E2 88 92), U+3000 (E3 80 80), U+FE6B (EF B9 AB),
+    // U+FF01..FF5E (EF BC 81..EF BD 9E)
+    let mut i = 0;
+    while let Some(found) = memchr::memchr3(0xC2, 0xE2, 0xE3, &line[i..]).or(None) {
+        let at = i + found;
+        let rest = &line[at..];
+        match rest {
+            [0xC2, 0xA0, ..] | [0xE2, 0x80, 0x90..=0x93, ..] | [0xE2, 0x88, 0x92, ..] => {
+                return true
+            }
+            [0xE3, 0x80, 0x80, ..] => return true,
+            _ => {}
+        }
+        i = at + 1;
+    }
+    memchr::memchr_iter(0xEF, line).any(|at| {
+        matches!(
+            &line[at..],
+            [0xEF, 0xB9, 0xAB, ..] | [0xEF, 0xBC, 0x81..=0xBF, ..] | [0xEF, 0xBD, 0x80..=0x9E, ..]
+        )
+    })
+}
+
+/// A candidate of the block path: line, pattern, and span (bytes of a plain line, or
+/// characters of a special line's view).
+type Candidate = (usize, usize, usize, usize);
+
+impl Engine {
+    pub fn new(plan: &Plan) -> Result<Engine, PlanError> {
+        let mut recognizers = Vec::new();
+        let mut patterns = Vec::new();
+        for spec in &plan.recognizers {
+            let validator = match &spec.validator {
+                None => None,
+                Some(name) => Some(ValidatorKind::parse(name).ok_or_else(|| {
+                    PlanError(format!(
+                        "recognizer {}: unknown validator {name:?}",
+                        spec.id
+                    ))
+                })?),
+            };
+            let index = recognizers.len();
+            recognizers.push(Recognizer {
+                id: spec.id.clone(),
+                entity: spec.entity.clone(),
+                priority: spec.priority,
+                validator,
+                validator_name: spec.validator.clone(),
+                scorer: ContextScorer::new(&spec.context),
+            });
+            for p in &spec.patterns {
+                let field = |what: &str, why: String| {
+                    PlanError(format!(
+                        "recognizer {}: pattern {}: {what}: {why}",
+                        spec.id, p.name
+                    ))
+                };
+                let boundary = BoundaryKind::parse(&p.boundary)
+                    .ok_or_else(|| field("boundary", format!("unknown kind {:?}", p.boundary)))?;
+                let regex =
+                    compile_regex(&p.regex, p.ignore_case).map_err(|e| field("regex", e))?;
+                let prefilter = match &p.prefilter {
+                    None => None,
+                    Some(source) => Some(
+                        compile_regex(source, p.ignore_case).map_err(|e| field("prefilter", e))?,
+                    ),
+                };
+                patterns.push(Pattern {
+                    recognizer: index,
+                    name: p.name.clone(),
+                    score_bp: p.score_bp,
+                    boundary,
+                    regex,
+                    requires_any: p.requires_any.clone(),
+                    prefilter,
+                    crosses_lines: may_match_newline(&p.regex, p.ignore_case),
+                });
+            }
+        }
+        Ok(Engine {
+            recognizers,
+            patterns,
+            validators: Validators::new(&plan.tables),
+        })
+    }
+
+    /// Does `text` (a line's folded text) pass `pattern`'s gates (`requires_any`, `prefilter`)?
+    fn gate(&self, pattern: &Pattern, text: &[u8]) -> bool {
+        if !pattern.requires_any.is_empty()
+            && !pattern
+                .requires_any
+                .iter()
+                .any(|lit| memchr::memmem::find(text, lit.as_bytes()).is_some())
+        {
+            return false;
+        }
+        match &pattern.prefilter {
+            None => true,
+            Some(regex) => regex.is_match(text),
+        }
+    }
+
+    /// Every candidate of `pattern` in `view` as character spans (the matching rule above).
+    pub fn candidates(&self, index: usize, view: &View) -> Vec<(usize, usize)> {
+        let pattern = &self.patterns[index];
+        let mut out = Vec::new();
+        if !self.gate(pattern, view.text.as_bytes()) {
+            return out;
+        }
+        let haystack = view.text.as_bytes();
+        let chars = &view.chars;
+        let mut pos = 0usize;
+        while pos <= haystack.len() {
+            let Some(m) = pattern.regex.search(&Input::new(haystack).range(pos..)) else {
+                break;
+            };
+            let start = view.char_index(m.start());
+            let end = view.char_index(m.end());
+            let ok = start < end
+                && left_ok(pattern.boundary, chars, start)
+                && right_ok(pattern.boundary, chars, end)
+                && accept(pattern.boundary, chars, start, end);
+            if ok {
+                out.push((start, end));
+                pos = m.end();
+            } else if start < chars.len() {
+                pos = view.byte_at[start + 1] as usize;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Candidates of pattern `index` on the plain lines of `block`, searched in one pass
+    /// over the whole block (the same candidates as line by line: no match holds a `\n`,
+    /// and a leftmost-first search from a position inside a line finds what it finds on
+    /// the line alone).
+    fn block_candidates(
+        &self,
+        index: usize,
+        block: &[u8],
+        lines: &Lines,
+        gates: &mut [Option<bool>],
+        out: &mut Vec<Candidate>,
+    ) {
+        let pattern = &self.patterns[index];
+        if !pattern.requires_any.is_empty()
+            && !pattern
+                .requires_any
+                .iter()
+                .any(|lit| memchr::memmem::find(block, lit.as_bytes()).is_some())
+        {
+            return;
+        }
+        gates.iter_mut().for_each(|g| *g = None);
+        let kind = pattern.boundary;
+        let mut hint = 0usize;
+        let mut pos = 0usize;
+        while pos <= block.len() {
+            let Some(m) = pattern.regex.search(&Input::new(block).range(pos..)) else {
+                break;
+            };
+            let line = lines.find(m.start(), &mut hint);
+            let (line_start, line_end) = lines.spans[line];
+            if lines.special[line] || m.end() > line_end {
+                pos = line_end + 1; // why: special lines are searched on their folded view
+                continue;
+            }
+            let gate = *gates[line].get_or_insert_with(|| {
+                pattern.prefilter.is_none() && pattern.requires_any.is_empty()
+                    || self.gate(pattern, &block[line_start..line_end])
+            });
+            if !gate {
+                pos = line_end + 1;
+                continue;
+            }
+            let bytes = &block[line_start..line_end];
+            let (start, end) = (m.start() - line_start, m.end() - line_start);
+            if start < end
+                && left_ok(kind, bytes, start)
+                && right_ok(kind, bytes, end)
+                && accept(kind, bytes, start, end)
+            {
+                out.push((line, index, start, end));
+                pos = m.end();
+            } else {
+                // why: one character later (plain lines are valid UTF-8) — and on to the
+                // next position the boundary allows a match to start at: a match starting
+                // in between would be dropped anyway (inside a long digit run, say), so
+                // skipping them gives the same candidates with far fewer searches
+                let Some(&lead) = block.get(m.start()) else {
+                    break;
+                };
+                let mut next = start + utf8_width(lead);
+                while next < bytes.len() && !left_ok(kind, bytes, next) {
+                    next += utf8_width(bytes[next]);
+                }
+                pos = line_start + next;
+            }
+        }
+    }
+    /// How many candidates pattern `index` has in `block` (its plain lines); for the
+    /// benchmark's per-pattern profile.
+    pub fn count_block_candidates(&self, index: usize, block: &[u8]) -> usize {
+        let lines = Lines::new(block);
+        let mut gates = vec![None; lines.spans.len()];
+        let mut out = Vec::new();
+        self.block_candidates(index, block, &lines, &mut gates, &mut out);
+        out.len()
+    }
+
+    /// Validated, scored, overlap-resolved findings of one line's view.
+    pub fn scan_view(&self, view: &View, min_score_bp: i32, today: Date) -> Vec<Finding> {
+        let candidates = (0..self.patterns.len())
+            .flat_map(|index| {
+                self.candidates(index, view)
+                    .into_iter()
+                    .map(move |(s, e)| (index, s, e))
+            })
+            .collect::<Vec<_>>();
+        self.findings(view, candidates, min_score_bp, today)
+    }
+
+    /// Judge `candidates` (pattern, start, end: in pattern order, then position), keep the
+    /// best finding per (span, entity), resolve overlaps.
+    fn findings(
+        &self,
+        view: &View,
+        candidates: Vec<(usize, usize, usize)>,
+        min_score_bp: i32,
+        today: Date,
+    ) -> Vec<Finding> {
+        let mut found: Vec<Finding> = Vec::new();
+        let mut slots: HashMap<(usize, usize, &str), usize> = HashMap::new();
+        for (index, start, end) in candidates {
+            let Some(finding) = self.judge(index, view, start, end, min_score_bp, today) else {
+                continue;
+            };
+            let entity: &str = &self.recognizers[finding.recognizer].entity;
+            match slots.get(&(start, end, entity)) {
+                Some(&at) => {
+                    if finding.score_bp > found[at].score_bp {
+                        found[at] = finding;
+                    }
+                }
+                None => {
+                    slots.insert((start, end, entity), found.len());
+                    found.push(finding);
+                }
+            }
+        }
+        resolve_overlaps(found)
+    }
+
+    /// Findings of every line of `block` that has some: `(line index, view, findings)`.
+    ///
+    /// Plain lines (ASCII, or UTF-8 without a character folding changes) are searched in
+    /// one pass per pattern over the whole block, and only lines with a candidate are ever
+    /// decoded; special lines go through the per-line view path. Both give what scanning
+    /// each line on its own gives.
+    pub fn block_findings(
+        &self,
+        block: &[u8],
+        min_score_bp: i32,
+        today: Date,
+    ) -> Vec<(usize, View, Vec<Finding>)> {
+        let lines = Lines::new(block);
+        let mut gates = vec![None; lines.spans.len()];
+        let mut plain: Vec<Candidate> = Vec::new();
+        let mut per_line: Vec<usize> = Vec::new();
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            if pattern.crosses_lines {
+                per_line.push(index);
+            } else {
+                self.block_candidates(index, block, &lines, &mut gates, &mut plain);
+            }
+        }
+        plain.sort_by_key(|c| c.0); // stable: pattern order, then position, within a line
+        let mut out = Vec::new();
+        let mut next = 0usize;
+        for (line, &(start, end)) in lines.spans.iter().enumerate() {
+            let from = next;
+            while next < plain.len() && plain[next].0 == line {
+                next += 1;
+            }
+            let bytes = &block[start..end];
+            if lines.special[line] {
+                let view = View::new(bytes);
+                let findings = self.scan_view(&view, min_score_bp, today);
+                if !findings.is_empty() {
+                    out.push((line, view, findings));
+                }
+                continue;
+            }
+            if from == next && per_line.is_empty() {
+                continue;
+            }
+            let view = View::new(bytes);
+            let mut candidates: Vec<(usize, usize, usize)> = plain[from..next]
+                .iter()
+                .map(|&(_, index, s, e)| (index, view.char_index(s), view.char_index(e)))
+                .collect();
+            for &index in &per_line {
+                candidates.extend(
+                    self.candidates(index, &view)
+                        .into_iter()
+                        .map(|(s, e)| (index, s, e)),
+                );
+            }
+            if candidates.is_empty() {
+                continue;
+            }
+            candidates.sort_by_key(|c| c.0);
+            let findings = self.findings(&view, candidates, min_score_bp, today);
+            if !findings.is_empty() {
+                out.push((line, view, findings));
+            }
+        }
+        out
+    }
+
+    fn judge(
+        &self,
+        index: usize,
+        view: &View,
+        start: usize,
+        end: usize,
+        min_score_bp: i32,
+        today: Date,
+    ) -> Option<Finding> {
+        let pattern = &self.patterns[index];
+        let recognizer = &self.recognizers[pattern.recognizer];
+        let (status, reason, adjust) = match recognizer.validator {
+            Some(kind) => {
+                let verdict = self.validators.run(kind, view.slice(start, end), today);
+                if verdict.status == Status::Invalid {
+                    return None;
+                }
+                (verdict.status, verdict.reason, verdict.adjust_bp)
+            }
+            None => (Status::Unknown, "no_validator", 0),
+        };
+        let context = recognizer.scorer.score(&view.chars, start, end);
+        let score = (pattern.score_bp + adjust + context.adjust_bp).clamp(0, MAX_SCORE_BP);
+        if score < min_score_bp {
+            return None;
+        }
+        Some(Finding {
+            pattern: index,
+            recognizer: pattern.recognizer,
+            start,
+            end,
+            score_bp: score,
+            status,
+            reason,
+            hit: context.hit,
+            priority: recognizer.priority,
+            entity: recognizer.entity.clone(),
+        })
+    }
+
+    /// Findings of every line of `block` (lines end at `\n`, which is not scanned).
+    pub fn scan_block(&self, block: &[u8], min_score_bp: i32, today: Date) -> Vec<LineFindings> {
+        let spans: Vec<(usize, usize)> = lines(block).map(|(_, s, e)| (s, e)).collect();
+        self.block_findings(block, min_score_bp, today)
+            .into_iter()
+            .map(|(line, view, findings)| {
+                let byte_spans = findings
+                    .iter()
+                    .map(|f| (view.orig_at[f.start] as usize, view.orig_at[f.end] as usize))
+                    .collect();
+                let (start, end) = spans[line];
+                LineFindings {
+                    line,
+                    start,
+                    end,
+                    findings,
+                    byte_spans,
+                }
+            })
+            .collect()
+    }
+
+    /// Every line of `block` with its findings display-masked (`pimask.mask` on each line).
+    pub fn mask_block(&self, block: &[u8], min_score_bp: i32, today: Date) -> MaskedBlock {
+        let mut out = Vec::with_capacity(block.len() + 64);
+        let mut cursor = 0usize;
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for found in self.scan_block(block, min_score_bp, today) {
+            let line = &block[found.start..found.end];
+            out.extend_from_slice(&block[cursor..found.start]);
+            let mut at = 0usize;
+            for (finding, &(lo, hi)) in found.findings.iter().zip(&found.byte_spans) {
+                out.extend_from_slice(&line[at..lo]);
+                let value = original_text(&line[lo..hi]);
+                encode_into(&display_mask(finding.entity(), &value), &mut out);
+                at = hi;
+                match counts.iter_mut().find(|(e, _)| e == finding.entity()) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((finding.entity().to_string(), 1)),
+                }
+            }
+            out.extend_from_slice(&line[at..]);
+            cursor = found.end;
+        }
+        out.extend_from_slice(&block[cursor..]);
+        MaskedBlock {
+            out,
+            lines: lines(block).count(),
+            actions: counts,
+        }
+    }
+}
+
+/// Bytes in the UTF-8 sequence that starts with `lead` (1 for a stray byte).
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// `(index, start, end)` of each line of `block`; a last line without `\n` counts.
+pub fn lines(block: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut start = 0usize;
+    let mut index = 0usize;
+    std::iter::from_fn(move || {
+        if start >= block.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
+        let item = (index, start, end);
+        index += 1;
+        start = end + 1;
+        Some(item)
+    })
+}
+
+/// The original text of a span, undecodable bytes as their private-use stand-ins.
+pub fn original_text(bytes: &[u8]) -> String {
+    crate::view::decode(bytes)
+}
+
+/// Encode `text` as UTF-8, turning undecodable-byte stand-ins back into their bytes.
+pub fn encode_into(text: &str, out: &mut Vec<u8>) {
+    for c in text.chars() {
+        let cp = c as u32;
+        if (INVALID_BYTE_BASE + 0x80..=INVALID_BYTE_BASE + 0xFF).contains(&cp) {
+            out.push((cp - INVALID_BYTE_BASE) as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The `pimask._core` extension module: a thin PyO3 binding of `pimask-core`.
+//!
+//! Every call takes bytes or str, releases the GIL for the whole work, and returns plain
+//! tuples; the Python package builds its own objects from them. No panic crosses into Python:
+//! the core does not panic on any input, and errors become `ValueError`.
+
+use std::sync::Arc;
+
+use pimask_core::context::HitSource;
+use pimask_core::engine::{compile_regex, Engine, Finding};
+use pimask_core::plan::Plan;
+use pimask_core::syntax_check::regex_problem;
+use pimask_core::validators::{Date, ValidatorKind, Validators};
+use pimask_core::view::View;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+type Hit = Option<(String, bool, &'static str)>;
+/// `(pattern index, start, end, score in basis points, verdict, reason, context hit)`.
+type FindingTuple = (usize, usize, usize, i32, &'static str, &'static str, Hit);
+
+fn finding_tuple(f: &Finding) -> FindingTuple {
+    let hit = f.hit.as_ref().map(|h| {
+        let source = match h.source {
+            HitSource::Key => "key",
+            HitSource::Window => "window",
+        };
+        (h.word.clone(), h.positive, source)
+    });
+    (
+        f.pattern,
+        f.start,
+        f.end,
+        f.score_bp,
+        f.status.as_str(),
+        f.reason,
+        hit,
+    )
+}
+
+fn date((year, month, day): (i32, u32, u32)) -> Date {
+    Date { year, month, day }
+}
+
+/// A compiled plan. Immutable and shared: calls from many threads run in parallel.
+#[pyclass(frozen, module = "pimask._core")]
+struct NativeEngine {
+    engine: Arc<Engine>,
+    plan: String,
+}
+
+#[pymethods]
+impl NativeEngine {
+    #[new]
+    fn new(plan: String) -> PyResult<Self> {
+        let parsed = Plan::from_json(&plan).map_err(PyValueError::new_err)?;
+        let engine = Engine::new(&parsed).map_err(|e| PyValueError::new_err(e.0))?;
+        Ok(NativeEngine {
+            engine: Arc::new(engine),
+            plan,
+        })
+    }
+
+    /// Rebuilt from the plan when pickled (worker processes, Spark executors).
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let cls = slf.get_type().into_any().unbind();
+        Ok((cls, (slf.get().plan.clone(),)))
+    }
+
+    /// Findings of `text` scanned as one piece (newlines included, like the reference).
+    fn scan_text(
+        &self,
+        py: Python<'_>,
+        text: &[u8],
+        min_score_bp: i32,
+        today: (i32, u32, u32),
+    ) -> Vec<FindingTuple> {
+        let engine = &self.engine;
+        py.detach(|| {
+            let view = View::new(text);
+            engine
+                .scan_view(&view, min_score_bp, date(today))
+                .iter()
+                .map(finding_tuple)
+                .collect()
+        })
+    }
+
+    /// Findings per line of `block`: `(line index, start byte, end byte, findings)`.
+    #[allow(clippy::type_complexity)]
+    fn scan_block(
+        &self,
+        py: Python<'_>,
+        block: &[u8],
+        min_score_bp: i32,
+        today: (i32, u32, u32),
+    ) -> Vec<(usize, usize, usize, Vec<FindingTuple>)> {
+        let engine = &self.engine;
+        py.detach(|| {
+            engine
+                .scan_block(block, min_score_bp, date(today))
+                .into_iter()
+                .map(|l| {
+                    (
+                        l.line,
+                        l.start,
+                        l.end,
+                        l.findings.iter().map(finding_tuple).collect(),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// Every line display-masked: `(output, lines, [(entity, count)])`.
+    fn mask_block<'py>(
+        &self,
+        py: Python<'py>,
+        block: &[u8],
+        min_score_bp: i32,
+        today: (i32, u32, u32),
+    ) -> (Bound<'py, PyBytes>, usize, Vec<(String, usize)>) {
+        let engine = &self.engine;
+        let done = py.detach(|| engine.mask_block(block, min_score_bp, date(today)));
+        (PyBytes::new(py, &done.out), done.lines, done.actions)
+    }
+
+    /// Candidates of pattern `index` in `text` (character spans; for the tests).
+    fn candidates(&self, index: usize, text: &[u8]) -> PyResult<Vec<(usize, usize)>> {
+        if index >= self.engine.patterns.len() {
+            return Err(PyValueError::new_err("no such pattern"));
+        }
+        Ok(self.engine.candidates(index, &View::new(text)))
+    }
+
+    /// Context score of `text[start:end]` for recognizer `index`: `(adjust, hit)` (tests).
+    fn context_score(
+        &self,
+        index: usize,
+        text: &[u8],
+        start: usize,
+        end: usize,
+    ) -> PyResult<(i32, Hit)> {
+        let recognizer = self
+            .engine
+            .recognizers
+            .get(index)
+            .ok_or_else(|| PyValueError::new_err("no such recognizer"))?;
+        let view = View::new(text);
+        if start > end || end > view.len() {
+            return Err(PyValueError::new_err("span out of range"));
+        }
+        let result = recognizer.scorer.score(&view.chars, start, end);
+        let hit = result.hit.map(|h| {
+            let source = if h.source == HitSource::Key {
+                "key"
+            } else {
+                "window"
+            };
+            (h.word, h.positive, source)
+        });
+        Ok((result.adjust_bp, hit))
+    }
+
+    /// The validator `name` on `value` with the plan's tables: `(status, reason, adjust)`.
+    fn validate(
+        &self,
+        name: &str,
+        value: &str,
+        today: (i32, u32, u32),
+    ) -> PyResult<(&'static str, &'static str, i32)> {
+        let kind = ValidatorKind::parse(name)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown validator {name:?}")))?;
+        let plan = Plan::from_json(&self.plan).map_err(PyValueError::new_err)?;
+        let verdict = Validators::new(&plan.tables).run(kind, value, date(today));
+        Ok((verdict.status.as_str(), verdict.reason, verdict.adjust_bp))
+    }
+}
+
+/// The default display mask of `entity` for `value` (the original text of a span).
+#[pyfunction]
+fn display_mask(entity: &str, value: &str) -> String {
+    pimask_core::masks::display_mask(entity, value)
+}
+
+/// None when `pattern` is in the subset both engines run alike (linear time, same
+/// meaning) and compiles natively, else the reason.
+#[pyfunction]
+#[pyo3(signature = (pattern, ignore_case=false))]
+fn regex_error(pattern: &str, ignore_case: bool) -> Option<String> {
+    regex_problem(pattern).or_else(|| compile_regex(pattern, ignore_case).err())
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeEngine>()?;
+    m.add_function(wrap_pyfunction!(display_mask, m)?)?;
+    m.add_function(wrap_pyfunction!(regex_error, m)?)?;
+    m.add("PLAN_VERSION", pimask_core::plan::PLAN_VERSION)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
