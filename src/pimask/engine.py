@@ -191,6 +191,13 @@ class Engine:
         """
         if policy is not None:
             return self.compiled_policy(policy).apply(text, region=region)
+        if region is None and self.ner is None and isinstance(text, str):
+            native_mask = getattr(self._scanner, "mask", None)
+            done = None if native_mask is None else native_mask(text)
+            if done is not None:
+                masked, findings = done
+                actions = [(finding.entity, "mask") for finding in findings]
+                return Result(masked, False, findings, actions)
         findings = self.scan(text)
         if region is not None:
             findings = [f for f in findings if region[0] <= f.start < region[1]]

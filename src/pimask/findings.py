@@ -7,7 +7,8 @@ at. Slice the text you scanned (``text[f.start:f.end]``) when you need the value
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Polarity = Literal["positive", "negative"]
@@ -41,15 +42,64 @@ class Explanation:
         return data
 
 
-@dataclass(frozen=True, slots=True, order=False)
 class Finding:
-    """One detected entity: ``entity`` in ``text[start:end]`` with confidence ``score``."""
+    """One detected entity: ``entity`` in ``text[start:end]`` with confidence ``score``.
+
+    Immutable; equal when entity, span and score are equal (the explanation does not take
+    part). The explanation is built when first read: the native core returns compact
+    findings, and most callers (masking a stream) never ask why.
+    """
+
+    __slots__ = ("_explanation", "end", "entity", "score", "start")
 
     entity: str
     start: int
     end: int
     score: float
-    explanation: Explanation = field(repr=False, compare=False)
+
+    def __init__(
+        self,
+        entity: str,
+        start: int,
+        end: int,
+        score: float,
+        explanation: Explanation | Callable[[], Explanation],
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "entity", entity)
+        setter(self, "start", start)
+        setter(self, "end", end)
+        setter(self, "score", score)
+        setter(self, "_explanation", explanation)
+
+    @property
+    def explanation(self) -> Explanation:
+        """Why this span was reported (built on first access, then kept)."""
+        explanation = self._explanation
+        if not isinstance(explanation, Explanation):
+            explanation = explanation()
+            object.__setattr__(self, "_explanation", explanation)
+        return explanation
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Finding is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Finding is immutable: cannot delete {name!r}")
+
+    def _key(self) -> tuple[str, int, int, float]:
+        return (self.entity, self.start, self.end, self.score)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Finding, (*self._key(), self.explanation))
 
     def __repr__(self) -> str:
         # why: explicit, so no future field can ever drag the value into a log line.
@@ -61,6 +111,12 @@ class Finding:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+    def moved(self, delta: int) -> Finding:
+        """The same finding with its span shifted by ``delta`` characters."""
+        return Finding(
+            self.entity, self.start + delta, self.end + delta, self.score, self._explanation
+        )
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {

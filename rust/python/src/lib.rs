@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use pimask_core::context::HitSource;
-use pimask_core::engine::{compile_regex, Engine, Finding};
+use pimask_core::engine::{compile_regex, encode_into, original_text, Engine, Finding};
+use pimask_core::masks::display_mask;
 use pimask_core::plan::Plan;
 use pimask_core::syntax_check::regex_problem;
 use pimask_core::validators::{Date, ValidatorKind, Validators};
@@ -78,13 +79,42 @@ impl NativeEngine {
     ) -> Vec<FindingTuple> {
         let engine = &self.engine;
         py.detach(|| {
-            let view = View::new(text);
-            engine
-                .scan_view(&view, min_score_bp, date(today))
-                .iter()
-                .map(finding_tuple)
-                .collect()
+            let (_view, findings) = scan_one(engine, text, min_score_bp, date(today));
+            findings.iter().map(finding_tuple).collect()
         })
+    }
+
+    /// `text` display-masked (None when nothing was found) and its findings: what
+    /// `pimask.mask(text)` does, in one call.
+    fn mask_text<'py>(
+        &self,
+        py: Python<'py>,
+        text: &[u8],
+        min_score_bp: i32,
+        today: (i32, u32, u32),
+    ) -> (Option<Bound<'py, PyBytes>>, Vec<FindingTuple>) {
+        let engine = &self.engine;
+        let (out, tuples) = py.detach(|| {
+            let (view, findings) = scan_one(engine, text, min_score_bp, date(today));
+            if findings.is_empty() {
+                return (None, Vec::new());
+            }
+            let mut out = Vec::with_capacity(text.len() + 16);
+            let mut at = 0usize;
+            for finding in &findings {
+                let (lo, hi) = (
+                    view.orig_at[finding.start] as usize,
+                    view.orig_at[finding.end] as usize,
+                );
+                out.extend_from_slice(&text[at..lo]);
+                let value = original_text(&text[lo..hi]);
+                encode_into(&display_mask(finding.entity(), &value), &mut out);
+                at = hi;
+            }
+            out.extend_from_slice(&text[at..]);
+            (Some(out), findings.iter().map(finding_tuple).collect())
+        });
+        (out.map(|bytes| PyBytes::new(py, &bytes)), tuples)
     }
 
     /// Findings per line of `block`: `(line index, start byte, end byte, findings)`.
@@ -178,10 +208,28 @@ impl NativeEngine {
     }
 }
 
+/// Findings of `text` as one piece: a single line takes the block path (no view is built
+/// unless a pattern matches), text with newlines is scanned whole like the reference does.
+fn scan_one(engine: &Engine, text: &[u8], min_score_bp: i32, today: Date) -> (View, Vec<Finding>) {
+    if memchr_newline(text) {
+        let view = View::new(text);
+        let findings = engine.scan_view(&view, min_score_bp, today);
+        return (view, findings);
+    }
+    match engine.block_findings(text, min_score_bp, today).pop() {
+        Some((_line, view, findings)) => (view, findings),
+        None => (View::new(b""), Vec::new()),
+    }
+}
+
+fn memchr_newline(text: &[u8]) -> bool {
+    text.contains(&b'\n')
+}
+
 /// The default display mask of `entity` for `value` (the original text of a span).
-#[pyfunction]
-fn display_mask(entity: &str, value: &str) -> String {
-    pimask_core::masks::display_mask(entity, value)
+#[pyfunction(name = "display_mask")]
+fn display_mask_py(entity: &str, value: &str) -> String {
+    display_mask(entity, value)
 }
 
 /// None when `pattern` is in the subset both engines run alike (linear time, same
@@ -195,7 +243,7 @@ fn regex_error(pattern: &str, ignore_case: bool) -> Option<String> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEngine>()?;
-    m.add_function(wrap_pyfunction!(display_mask, m)?)?;
+    m.add_function(wrap_pyfunction!(display_mask_py, m)?)?;
     m.add_function(wrap_pyfunction!(regex_error, m)?)?;
     m.add("PLAN_VERSION", pimask_core::plan::PLAN_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

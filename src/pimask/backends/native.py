@@ -10,6 +10,7 @@ text decoded with ``surrogateescape`` — the same as ``str`` indices in the ref
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,18 +67,26 @@ class NativeScanner:
         return self.findings(raw) if raw else []
 
     def findings(self, raw: Sequence[Raw]) -> list[Finding]:
-        """Finding objects for the core's tuples."""
+        """Finding objects for the core's tuples; explanations are built when read."""
         patterns = self._patterns
         out = []
-        for index, start, end, score_bp, verdict, reason, hit in raw:
-            entity, recognizer, pattern, validator, base = patterns[index]
-            score = score_bp / MAX_SCORE_BP
-            hits = () if hit is None else (_hit(hit),)
-            explanation = Explanation(
-                recognizer, pattern, validator, verdict, reason, base, hits, score
-            )
-            out.append(Finding(entity, start, end, score, explanation))
+        for item in raw:
+            index, start, end, score_bp = item[0], item[1], item[2], item[3]
+            entity = patterns[index][0]
+            explain = functools.partial(_explanation, patterns[index], item)
+            out.append(Finding(entity, start, end, score_bp / MAX_SCORE_BP, explain))
         return out
+
+    def mask(self, text: str) -> tuple[str, list[Finding]] | None:
+        """``text`` display-masked by the core, with its findings; None when the text
+        cannot go to the core as bytes (the caller takes the Python path)."""
+        blob = encode(text)
+        if blob is None:
+            return None
+        out, raw = self.core.mask_text(blob, self.threshold(None), today())
+        if out is None:
+            return text, []
+        return out.decode(ENCODING, ERRORS), self.findings(raw)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.recognizers, self.min_score))
@@ -85,6 +94,15 @@ class NativeScanner:
 
 def _rebuild(recognizers: list[RecognizerSpec], min_score: float) -> NativeScanner:
     return NativeScanner(recognizers, min_score=min_score)
+
+
+def _explanation(pattern: tuple, raw: Raw) -> Explanation:
+    _entity, recognizer, name, validator, base = pattern
+    _index, _start, _end, score_bp, verdict, reason, hit = raw
+    hits = () if hit is None else (_hit(hit),)
+    return Explanation(
+        recognizer, name, validator, verdict, reason, base, hits, score_bp / MAX_SCORE_BP
+    )
 
 
 def _hit(hit: tuple[str, bool, str]) -> ContextHit:

@@ -58,7 +58,7 @@ class ValueScanner:
         if prefix:
             shift = len(prefix)
             found = [
-                replace(f, start=f.start - shift, end=f.end - shift)
+                f.moved(-shift)
                 for f in self.engine.scan(prefix + text, min_score=self.min_score)
                 if f.start >= shift
             ]
