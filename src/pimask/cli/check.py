@@ -444,7 +444,9 @@ def advise(reports: list, args: argparse.Namespace, out: TextIO) -> None:
             entries = _plural(stale, "baseline entry", "baseline entries")
             out.write(
                 f"pimask: hint: {report.file}: {entries} "
-                f"no longer match anything; 'pimask baseline update {report.file}' forgets them\n"
+                f"no longer {'matches' if stale == 1 else 'match'} anything; "
+                f"'pimask baseline update {report.file}' forgets "
+                f"{'it' if stale == 1 else 'them'}\n"
             )
     if skipped:
         out.write(
