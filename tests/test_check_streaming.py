@@ -14,8 +14,7 @@ import pytest
 
 from pimask import Engine
 from pimask.cli import main
-from pimask.datasets import CheckOptions, check_file
-from pimask.datasets import streamed
+from pimask.datasets import CheckOptions, check_file, streamed
 
 MOBILE = "13912345678"
 ID = "11010519491231002X"
@@ -52,9 +51,9 @@ def whole(path: Path) -> list[tuple]:
 
 
 CSV = (
-    'id,备注,手机号\r\n1,"多行\r\n备注,带""引号""",{m}\r\n2,,\r\n3,"a\nb\nc",{m}\r\n'
-    '4,"身份证 {i}",x\r\n'
-).format(m=MOBILE, i=ID)
+    f'id,备注,手机号\r\n1,"多行\r\n备注,带""引号""",{MOBILE}\r\n2,,\r\n3,"a\nb\nc",{MOBILE}\r\n'
+    f'4,"身份证 {ID}",x\r\n'
+)
 
 
 def test_csv_across_blocks_equals_whole_file(workdir: Path, tiny_blocks) -> None:
@@ -99,11 +98,11 @@ def test_undecodable_names_line_and_offset_of_the_whole_file(workdir: Path, tiny
 
 def test_jsonl_under_a_json_name_streams_a_document_is_read_whole(workdir: Path) -> None:
     lines = workdir / "events.json"
-    lines.write_text('{"a": 1}\n{"tel": "%s"}\n' % MOBILE, encoding="utf-8")
+    lines.write_text('{"a": 1}\n{"tel": "' + MOBILE + '"}\n', encoding="utf-8")
     report = check_file(str(lines), CheckOptions(engine=Engine(), max_bytes=10))
     assert report.format == "jsonl" and report.error is None  # streamed: no size limit
     document = workdir / "doc.json"
-    document.write_text('{\n  "tel": "%s"\n}\n' % MOBILE, encoding="utf-8")
+    document.write_text('{\n  "tel": "' + MOBILE + '"\n}\n', encoding="utf-8")
     report = check_file(str(document), CheckOptions(engine=Engine(), max_bytes=10))
     assert "read whole" in report.error and "JSON Lines" in report.error
     assert located(document) == [("line 2, key tel", "CN_MOBILE", None, 2)]
