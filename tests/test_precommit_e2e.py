@@ -214,3 +214,24 @@ def test_try_repo_installs_the_shipped_hook(tmp_path: Path, git_env) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "users.csv: row 1, column 手机号 (line 2): CN_MOBILE" in output
+
+
+def test_the_documented_rev_exists() -> None:
+    """docs/pre-commit.md tells users a ``rev:``; it must name a commit of this repository."""
+    import re
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    text = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    revs = re.findall(r"^\s*rev:\s*(\S+)", text, flags=re.MULTILINE)
+    assert revs, "docs/pre-commit.md shows no rev:"
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT, capture_output=True, text=True
+    )
+    for rev in revs:
+        found = subprocess.run(
+            ["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True
+        )
+        if found.returncode != 0 and shallow.stdout.strip() == "true":
+            pytest.skip("shallow clone: older commits are not here")
+        assert found.returncode == 0, f"rev {rev} is not a commit of this repository"
