@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402  (benchmarks/corpus.py: validated synthetic values)
+import corpus  # benchmarks/corpus.py: validated synthetic values
 
 CITIES = ("北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安")
 SURNAMES = "王李张刘陈杨黄赵吴周"
