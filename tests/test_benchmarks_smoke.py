@@ -125,3 +125,25 @@ def test_stage_ceilings_smoke(tmp_path: Path) -> None:
     # every line went through decode/encode (newlines are not part of a line)
     assert 0.9 * payload["input_bytes"] < rows["decode-encode"]["count"] < payload["input_bytes"]
     assert all(row["median_mbps"] > 0 for row in rows.values())
+
+
+def test_check_export_smoke(tmp_path: Path) -> None:
+    """benchmarks/check_export.py (issue 17): a dense export fails the check, the default
+    report stays small, and the measurement fields are there."""
+    import json as _json
+    import subprocess as _subprocess
+    import sys as _sys
+
+    script = SCRIPT.with_name("check_export.py")
+    result = _subprocess.run(
+        [_sys.executable, str(script), "--smoke", "--out", str(tmp_path / "export.csv")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = _json.loads(result.stdout)
+    assert report["exit"] == 1 and report["rows"] >= 1000
+    assert report["report_lines"] < 100  # bounded: 20 findings, then counts
+    assert {"mb_per_s", "peak_rss_mb", "command", "machine"} <= set(report)

@@ -127,10 +127,19 @@ def test_malformed_json_and_csv_name_the_line(workdir: Path, capsys) -> None:
     assert "y.csv: line 2: unterminated quoted field" in err
 
 
-def test_binary_text_file_is_skipped_not_failed(workdir: Path, capsys) -> None:
-    (workdir / "blob.txt").write_bytes(b"\x00\x01" + MOBILE.encode())
-    assert main(["check", "blob.txt"]) == 0
-    assert "blob.txt: not checked: binary file" in capsys.readouterr().out
+def test_binary_file_named_explicitly_is_refused_but_skipped_in_a_walk(
+    workdir: Path, capsys
+) -> None:
+    # why: nothing unexamined passes silently; a file you name must be checkable, while a
+    # tree holds images and archives that are skipped with a note and a count
+    (workdir / "data").mkdir()
+    (workdir / "data" / "blob.txt").write_bytes(b"\x00\x01" + MOBILE.encode())
+    assert main(["check", "data/blob.txt"]) == 2
+    assert "data/blob.txt: cannot be checked: binary file" in capsys.readouterr().err
+    assert main(["check", "data"]) == 0
+    out = capsys.readouterr().out
+    assert "data/blob.txt: skipped: binary file" in out
+    assert "pimask: 1 file skipped" in out
 
 
 def test_policy_selects_forbidden_entities(workdir: Path, tmp_path: Path) -> None:

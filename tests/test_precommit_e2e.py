@@ -144,6 +144,43 @@ def test_hook_ignores_files_outside_its_filter(repo: Path, git_env) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_team_workflow_with_and_without_the_baseline_key(repo: Path, git_env) -> None:
+    """A tree with a committed baseline: the key holder, then a teammate without the key."""
+    pimask = pimask_executable()
+    fixtures = repo / "exports" / "fixtures"
+    fixtures.mkdir(parents=True)
+    (fixtures / "hotline.csv").write_text(f"name,phone\nhotline,{MOBILE}\n", encoding="utf-8")
+    (repo / "exports" / "readme.txt").write_text("sample exports\n", encoding="utf-8")
+    created = run([pimask, "baseline", "create", "exports"], repo, git_env)
+    assert created.returncode == 0, created.stdout + created.stderr
+    key = (repo / ".pimask-baseline.key").read_text()
+    with_key = commit(repo, git_env, "exports", ".pimask-baseline.json", ".gitignore")
+    assert with_key.returncode == 0, with_key.stdout + with_key.stderr
+    everything = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, git_env)
+    assert everything.returncode == 0, everything.stdout + everything.stderr
+
+    # a teammate clones the repository: no key. Files without findings still commit.
+    (repo / ".pimask-baseline.key").unlink()
+    (repo / "notes.txt").write_text("hello\n", encoding="utf-8")
+    plain = commit(repo, git_env, "notes.txt")
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    # a change to a file the baseline covers cannot be decided without the key: refused,
+    # with advice, and never with the value
+    with (fixtures / "hotline.csv").open("a", encoding="utf-8") as handle:
+        handle.write("office,none\n")
+    refused = commit(repo, git_env, "exports/fixtures/hotline.csv")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert "could not be compared" in output and "PIMASK_BASELINE_KEY" in output
+    assert MOBILE not in output
+    # CI, or the teammate once given the key, decides: the accepted value passes
+    ci_env = {**git_env, "PIMASK_BASELINE_KEY": key.strip()}
+    accepted = commit(repo, ci_env, "exports/fixtures/hotline.csv")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    checked = run([pimask, "check", "."], repo, ci_env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 @pytest.mark.skipif(
     os.environ.get("PIMASK_E2E_NETWORK") != "1",
     reason="pre-commit's pip install of this checkout needs a package index (set "
@@ -177,3 +214,24 @@ def test_try_repo_installs_the_shipped_hook(tmp_path: Path, git_env) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "users.csv: row 1, column 手机号 (line 2): CN_MOBILE" in output
+
+
+def test_the_documented_rev_exists() -> None:
+    """docs/pre-commit.md tells users a ``rev:``; it must name a commit of this repository."""
+    import re
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    text = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    revs = re.findall(r"^\s*rev:\s*(\S+)", text, flags=re.MULTILINE)
+    assert revs, "docs/pre-commit.md shows no rev:"
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT, capture_output=True, text=True
+    )
+    for rev in revs:
+        found = subprocess.run(
+            ["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True
+        )
+        if found.returncode != 0 and shallow.stdout.strip() == "true":
+            pytest.skip("shallow clone: older commits are not here")
+        assert found.returncode == 0, f"rev {rev} is not a commit of this repository"

@@ -62,3 +62,22 @@ def test_recognizers_load_from_the_unpacked_wheel(wheel: Path, tmp_path: Path) -
     assert report["dir"] == str(tmp_path / "pimask" / "recognizers")
     assert "CN_RESIDENT_ID" in report["entities"]
     assert report["masked"] == "手机号139****5678"
+
+
+def test_wheel_is_typed_licensed_and_ships_its_help(wheel: Path) -> None:
+    """py.typed for type checkers, the licence file and fields, the help topics."""
+    from pimask.cli.help import TOPICS
+
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        metadata = archive.read(metadata_name).decode("utf-8")
+    assert "pimask/py.typed" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    for file, _ in TOPICS.values():
+        assert f"pimask/help/{file}" in names
+    assert "License-Expression: Apache-2.0" in metadata
+    assert "Classifier: Typing :: Typed" in metadata
+    assert "Requires-Dist: tqdm" in metadata  # progress by default
+    # the Spark extra pins pandas below 3 while PySpark does not support it
+    assert "Requires-Dist: pandas<3,>=2.2; extra == 'spark'" in metadata

@@ -14,8 +14,11 @@ committed to the repository, so it must not reveal what it accepts:
 * file names and field names are kept in clear for review, unless they themselves look
   like personal data (a file called ``13912345678.csv``), then they are keyed too.
 
-A key check value (an HMAC of a constant) in the file detects a wrong or missing secret
-instead of silently accepting nothing.
+A key check value (an HMAC of a constant) in the file detects a wrong secret instead of
+silently accepting nothing. Without the secret (a teammate who has not been given it) the
+baseline is :class:`LockedBaseline`: it still says which files it has entries for, so a
+check can pass files without findings and say which findings it could not compare, but it
+can accept nothing.
 """
 
 from __future__ import annotations
@@ -94,6 +97,16 @@ class BaselineKey:
         return hmac.new(self._secret, _KEY_CHECK_MESSAGE, hashlib.sha256).hexdigest()[:16]
 
 
+class MissingKeyError(ConfigError):
+    """No baseline secret in the environment or beside the baseline."""
+
+
+KEY_HELP = (
+    f"set ${KEY_ENV} or ${KEY_FILE_ENV}, or put it in {KEY_FILE} beside the baseline "
+    "(ask whoever manages the repository's secrets; never commit it; 'pimask help baseline')"
+)
+
+
 def load_key(root: Path, *, create: bool = False) -> tuple[BaselineKey, bool]:
     """The baseline secret and whether it was just created (only with ``create``).
 
@@ -110,10 +123,7 @@ def load_key(root: Path, *, create: bool = False) -> tuple[BaselineKey, bool]:
     if default.exists():
         return _read_key_file(default, str(default)), False
     if not create:
-        raise ConfigError(
-            f"the baseline needs its secret key: set ${KEY_ENV} or ${KEY_FILE_ENV}, or put "
-            f"it in {default} (never commit it; see docs/pre-commit.md)"
-        )
+        raise MissingKeyError(f"the baseline needs its secret key: {KEY_HELP}")
     secret = secrets.token_hex(32)
     descriptor = os.open(default, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
@@ -150,6 +160,66 @@ def _looks_personal(name: str) -> bool:
     return bool(default_engine().scan(name, min_score=0.0))
 
 
+def read_document(path: Path) -> tuple[list[Entry], str | None]:
+    """The entries and key check value of a baseline file (no key needed to read them)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: baseline file not found") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: not a pimask baseline ({exc})") from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        raise ConfigError(f"{path}: field 'version': expected {FORMAT_VERSION}")
+    if data.get("scheme") != _SCHEME:
+        raise ConfigError(f"{path}: field 'scheme': expected {_SCHEME!r}")
+    raw_entries = data.get("findings")
+    if not isinstance(raw_entries, list):
+        raise ConfigError(f"{path}: field 'findings': expected a list")
+    entries = []
+    for index, item in enumerate(raw_entries):
+        fields = ("file", "entity", "field", "fingerprint")
+        if not isinstance(item, dict) or not all(isinstance(item.get(f), str) for f in fields):
+            raise ConfigError(f"{path}: findings[{index}]: expected strings {', '.join(fields)}")
+        entries.append(Entry(*(item[f] for f in fields)))
+    key_check = data.get("key_check")
+    return entries, key_check if isinstance(key_check, str) else None
+
+
+def relative_name(root: Path, file: str) -> str:
+    """``file`` relative to ``root`` (the baseline's folder), with forward slashes."""
+    absolute = Path(os.path.abspath(file))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute, root)).as_posix()
+
+
+class LockedBaseline:
+    """A baseline read without its secret: it accepts nothing, but knows its files.
+
+    why: a teammate without the key must still be able to commit files that hold no
+    findings, and be told precisely which findings only the key can decide about. File
+    names are in clear unless they look personal (then keyed): with any keyed name, every
+    file might be covered. Nothing here can enumerate or test a value.
+    """
+
+    def __init__(self, path: Path, entries: Iterable[Entry]) -> None:
+        self.path = path
+        self.root = path.resolve().parent
+        files = {entry.file for entry in entries}
+        self.keyed_names = any(name.startswith("<keyed:") for name in files)
+        self.files = frozenset(files)
+
+    @classmethod
+    def read(cls, path: Path) -> LockedBaseline:
+        entries, _ = read_document(path)
+        return cls(path, entries)
+
+    def might_cover(self, file: str) -> bool:
+        """Whether the baseline may hold entries for ``file`` (it has, or cannot tell)."""
+        return self.keyed_names or relative_name(self.root, file) in self.files
+
+
 class Baseline:
     """A set of accepted findings for the files under ``root`` (the baseline's folder)."""
 
@@ -158,36 +228,17 @@ class Baseline:
         self.root = path.resolve().parent
         self.key = key
         self.entries: set[Entry] = set(entries)
+        self.matched: set[Entry] = set()  # entries that accepted a finding in this run
         self._names: dict[str, str] = {}
 
     @classmethod
     def load(cls, path: Path, key: BaselineKey) -> Baseline:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"{path}: baseline file not found") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ConfigError(f"{path}: not a pimask baseline ({exc})") from None
-        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-            raise ConfigError(f"{path}: field 'version': expected {FORMAT_VERSION}")
-        if data.get("scheme") != _SCHEME:
-            raise ConfigError(f"{path}: field 'scheme': expected {_SCHEME!r}")
-        if data.get("key_check") != key.check_value():
+        entries, key_check = read_document(path)
+        if key_check != key.check_value():
             raise ConfigError(
                 f"{path}: the baseline was made with a different secret key than the one "
                 f"from {key.source}"
             )
-        raw_entries = data.get("findings")
-        if not isinstance(raw_entries, list):
-            raise ConfigError(f"{path}: field 'findings': expected a list")
-        entries = []
-        for index, item in enumerate(raw_entries):
-            fields = ("file", "entity", "field", "fingerprint")
-            if not isinstance(item, dict) or not all(isinstance(item.get(f), str) for f in fields):
-                raise ConfigError(
-                    f"{path}: findings[{index}]: expected strings {', '.join(fields)}"
-                )
-            entries.append(Entry(*(item[f] for f in fields)))
         return cls(path, key, entries)
 
     def display_name(self, name: str) -> str:
@@ -200,11 +251,7 @@ class Baseline:
 
     def relative(self, file: str) -> str:
         """``file`` relative to the baseline's folder, with forward slashes."""
-        absolute = Path(os.path.abspath(file))
-        try:
-            return absolute.relative_to(self.root).as_posix()
-        except ValueError:
-            return Path(os.path.relpath(absolute, self.root)).as_posix()
+        return relative_name(self.root, file)
 
     def entry_for(self, hit: Hit) -> Entry:
         file = self.relative(hit.file)
@@ -219,7 +266,20 @@ class Baseline:
         )
 
     def accepts(self, hit: Hit) -> bool:
-        return self.entry_for(hit) in self.entries
+        entry = self.entry_for(hit)
+        if entry in self.entries:
+            self.matched.add(entry)
+            return True
+        return False
+
+    def stale_for(self, file: str) -> int:
+        """Entries for ``file`` that accepted nothing in this run (after checking it)."""
+        name = self.file_key(file)
+        return sum(1 for e in self.entries if e.file == name and e not in self.matched)
+
+    def fingerprint(self, hit: Hit) -> str:
+        """The keyed fingerprint of ``hit`` (what a baseline entry stores)."""
+        return self.entry_for(hit).fingerprint
 
     def file_key(self, file: str) -> str:
         """How entries name ``file`` (for scoping an update to the files it rescanned)."""
@@ -232,7 +292,7 @@ class Baseline:
             "key_check": self.key.check_value(),
             "note": (
                 "Accepted pimask findings. Fingerprints are keyed with a secret that is not "
-                "in this repository; see docs/pre-commit.md."
+                "in this repository; see 'pimask help baseline'."
             ),
             "findings": [entry.to_dict() for entry in sorted(self.entries)],
         }

@@ -33,6 +33,7 @@ SUBCOMMAND_MODULES = (
     "pimask.cli.policy",
     "pimask.cli.verify",
     "pimask.cli.reveal",
+    "pimask.cli.help",
 )
 
 
@@ -43,24 +44,34 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
+    from pimask.cli.usage import EPILOG, HelpFormatter, attach_examples
+
     parser = _Parser(
         prog="pimask",
         description=(
             "Find personal information (Chinese resident IDs, mobiles, bank cards, IMEI, "
             "MAC, email, IP) in logs, tickets and datasets, and mask it."
         ),
+        epilog=EPILOG,
+        formatter_class=HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"pimask {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"pimask {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
     for module_name in SUBCOMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
+    attach_examples(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # why: unknown options are only noticed by the top-level parser, which would print its
+    # own usage; the subcommand's usage (attached as _parser) is the one that helps
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        owner = getattr(args, "_parser", parser)
+        owner.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return int(args.handler(args) or EXIT_OK)
     except PimaskError as exc:

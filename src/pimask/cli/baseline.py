@@ -26,17 +26,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create = actions.add_parser(
         "create", help="accept every current finding in FILE… (generates the secret key)"
     )
-    create.add_argument("files", nargs="+", metavar="FILE")
+    create.add_argument("files", nargs="+", metavar="PATH", help="files or directories")
     create.add_argument("--force", action="store_true", help="overwrite an existing baseline")
     update = actions.add_parser(
         "update",
         help="re-check FILE…: accept their current findings, forget ones no longer there",
     )
-    update.add_argument("files", nargs="+", metavar="FILE")
+    update.add_argument("files", nargs="+", metavar="PATH", help="files or directories")
     audit = actions.add_parser(
         "audit", help="list accepted findings; with FILE… also whether each is still there"
     )
-    audit.add_argument("files", nargs="*", metavar="FILE")
+    audit.add_argument("files", nargs="*", metavar="PATH", help="files or directories")
     audit.add_argument(
         "--show-values",
         action="store_true",
@@ -58,17 +58,33 @@ def _path(args: argparse.Namespace) -> Path:
     return Path(args.baseline or BASELINE_FILE)
 
 
+def _files(args: argparse.Namespace) -> list[str]:
+    """``FILE…`` with directories walked as ``pimask check`` walks them."""
+    from pimask.walk import expand
+
+    return [target.path for target in expand(args.files)]
+
+
+def _check(name: str, options) -> object:
+    """One file's report; a file that cannot be read stops the command (exit 2).
+
+    Files met in a walk that cannot be examined (binary) hold nothing to accept."""
+    from pimask.datasets.checker import check_file
+
+    report = check_file(name, options)
+    if report.error:
+        raise ConfigError(report.error)
+    return report
+
+
 def _current_hits(args: argparse.Namespace, files: list[str]) -> list:
     """Every finding the policy forbids in ``files``, pragma-allowed ones excluded."""
     from pimask.cli.check import build_options
-    from pimask.datasets.checker import check_file
 
     options = build_options(args, fix=False)
     hits = []
     for name in files:
-        report = check_file(name, options)
-        if report.error:
-            raise ConfigError(report.error)
+        report = _check(name, options)
         hits.extend(hit for hit in report.hits if hit.status == "forbidden")
     return hits
 
@@ -86,12 +102,11 @@ def run_create(args: argparse.Namespace) -> int:
             "with your team and CI as $PIMASK_BASELINE_KEY, never commit it)"
         )
     baseline = Baseline(path, key)
-    hits = _current_hits(args, args.files)
+    files = _files(args)
+    hits = _current_hits(args, files)
     baseline.entries = {baseline.entry_for(hit) for hit in hits}
     baseline.save()
-    print(
-        f"pimask: {path}: accepted {len(baseline.entries)} finding(s) in {len(args.files)} file(s)"
-    )
+    print(f"pimask: {path}: accepted {len(baseline.entries)} finding(s) in {len(files)} file(s)")
     return 0
 
 
@@ -103,8 +118,9 @@ def run_update(args: argparse.Namespace) -> int:
         raise ConfigError(f"{path}: no baseline yet; run 'pimask baseline create' first")
     key, _ = load_key(path.resolve().parent)
     baseline = Baseline.load(path, key)
-    rescanned = {baseline.file_key(name) for name in args.files}
-    current = {baseline.entry_for(hit) for hit in _current_hits(args, args.files)}
+    files = _files(args)
+    rescanned = {baseline.file_key(name) for name in files}
+    current = {baseline.entry_for(hit) for hit in _current_hits(args, files)}
     before = baseline.entries
     kept_elsewhere = {entry for entry in before if entry.file not in rescanned}
     after = kept_elsewhere | current
@@ -124,23 +140,21 @@ def run_audit(args: argparse.Namespace) -> int:
     baseline = Baseline.load(path, key)
     out = sys.stdout
     present: dict = {}
-    if args.files:
+    files = _files(args)
+    if files:
         from pimask.cli.check import build_options
         from pimask.cli.common import NameRedactor
-        from pimask.datasets.checker import check_file
 
         options = build_options(args, fix=False, accepted=None)
         redactor = NameRedactor(options.engine)
-        for name in args.files:
-            report = check_file(name, options)
-            if report.error:
-                raise ConfigError(report.error)
+        for name in files:
+            report = _check(name, options)
             for hit in report.hits:
                 # why: the entry (fingerprint) comes from the hit as found; only what is
                 # printed is redacted, so --show-values never changes which entry matches
                 shown = hit if args.show_values else redactor.hit(hit)
                 present.setdefault(baseline.entry_for(hit), []).append(shown)
-    checked = {baseline.file_key(name) for name in args.files}
+    checked = {baseline.file_key(name) for name in files}
     stale = 0
     by_file: Counter[str] = Counter(entry.file for entry in baseline.entries)
     for entry in sorted(baseline.entries):
@@ -161,5 +175,5 @@ def run_audit(args: argparse.Namespace) -> int:
         f"pimask: {path}: {len(baseline.entries)} accepted finding(s) in {len(by_file)} "
         f"file(s), key from {key.source}"
     )
-    out.write(f", {stale} stale\n" if args.files else "\n")
+    out.write(f", {stale} stale\n" if files else "\n")
     return 1 if stale and args.fail_on_stale else 0

@@ -24,18 +24,43 @@ FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
+DEFAULT_MAX_FINDINGS = 20
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="check files (text, CSV/TSV, JSON/JSONL, Parquet) for personal information",
+        help="check files and trees (text, CSV/TSV, JSON/JSONL, Parquet) for personal data",
         description=(
             "Exit 1 when a file holds personal information the policy forbids, 0 when clean, "
-            "2 on usage errors or unreadable files. Values are never printed unless "
+            "2 on usage errors or files that cannot be checked. Directories are walked like "
+            "ripgrep does: every file, tracked or not, minus what .gitignore, .pimaskignore "
+            "and --exclude exclude; binary or unsupported files met in a walk are skipped "
+            "with a note. '-' reads standard input. Values are never printed unless "
             "--show-values is given. Findings accepted by the baseline or an inline "
-            "'pimask: allow' pragma do not count."
+            "'pimask: allow' pragma do not count. More: 'pimask help check'."
         ),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="files to check")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="PATH",
+        help="files, directories (walked) or - for standard input",
+    )
+    parser.add_argument(
+        "--staged",
+        action="store_true",
+        help="check the files staged in git (added, copied, modified, renamed), for a plain "
+        "git pre-commit hook; their working-tree contents are read",
+    )
+    parser.add_argument(
+        "--exclude",
+        metavar="GLOB",
+        action="append",
+        default=[],
+        help="skip files matching this gitignore-style pattern in walked directories and "
+        "--staged (repeatable); files named explicitly are always checked",
+    )
     add_check_options(parser)
     parser.add_argument(
         "--fix",
@@ -43,18 +68,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="rewrite files in place with the policy (atomic; format, quoting, encoding and "
         "line endings kept); exit 1 if anything forbidden remains",
     )
-    parser.add_argument(
+    add_report_options(parser, ("text", "json", "sarif"))
+    parser.set_defaults(handler=run)
+
+
+def add_report_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """Report options shared by ``check`` and ``scan``."""
+    report = parser.add_argument_group("report")
+    report.add_argument(
         "--format",
-        choices=("text", "json", "sarif"),
+        choices=formats,
         default="text",
         help="report format (default: text)",
     )
-    parser.add_argument(
+    report.add_argument(
+        "--max-findings",
+        type=int,
+        metavar="N",
+        default=DEFAULT_MAX_FINDINGS,
+        help=f"list at most N findings per file, then counts per entity and column "
+        f"(default {DEFAULT_MAX_FINDINGS}; 0: all)",
+    )
+    report.add_argument(
+        "--summary",
+        action="store_true",
+        help="no individual findings: counts per file, entity and column only",
+    )
+    report.add_argument(
         "--show-values",
         action="store_true",
         help="include the matched values in the report (they are personal information!)",
     )
-    parser.set_defaults(handler=run)
+    report.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (shown only when stderr is a terminal)",
+    )
+
+
+def kept_findings(args: argparse.Namespace) -> int | None:
+    """How many findings per file a report keeps: None for all."""
+    if args.max_findings < 0:
+        raise ConfigError("--max-findings must be 0 (all) or positive")
+    if args.summary:
+        return 0
+    return args.max_findings or None
 
 
 def add_check_options(parser: argparse.ArgumentParser) -> None:
@@ -91,8 +149,10 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
         "--max-bytes",
         type=int,
         metavar="N",
-        default=DEFAULT_MAX_BYTES,
-        help=f"refuse files larger than N bytes (exit 2; default {DEFAULT_MAX_BYTES}, 0: no limit)",
+        default=None,
+        help="refuse files larger than N bytes (exit 2; 0: no limit). Default: no limit for "
+        "text, CSV, JSON Lines and Parquet, which are read piece by piece; "
+        f"{DEFAULT_MAX_BYTES} for files read whole (a single JSON document, --fix)",
     )
     base = parser.add_argument_group("baseline")
     base.add_argument(
@@ -111,7 +171,7 @@ def build_options(args: argparse.Namespace, *, fix: bool, accepted: Any = None):
     """CheckOptions from the command line: engine, policy coverage, reading options."""
     from pimask.datasets.core import CheckOptions
 
-    if args.max_bytes < 0:
+    if args.max_bytes is not None and args.max_bytes < 0:
         raise ConfigError("--max-bytes must be 0 (no limit) or positive")
     engine = engine_from_args(args)
     policy = load_policy(args.policy)
@@ -121,7 +181,8 @@ def build_options(args: argparse.Namespace, *, fix: bool, accepted: Any = None):
         encoding=args.encoding,
         as_format=args.as_format,
         delimiter={"\\t": "\t", "tab": "\t"}.get(args.delimiter, args.delimiter),
-        max_bytes=args.max_bytes,
+        max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
+        max_stream_bytes=args.max_bytes or 0,
         accepted=accepted,
         fix=fix,
     )
@@ -164,87 +225,255 @@ def baseline_path(args: argparse.Namespace) -> Path | None:
     return default if default.exists() else None
 
 
-def run(args: argparse.Namespace) -> int:
-    from pimask.baseline import Baseline, load_key
-    from pimask.datasets.checker import check_file
+def targets_from(args: argparse.Namespace) -> list:
+    """The files ``args`` name: explicit files and ``-``, walked directories, ``--staged``."""
+    from pimask.walk import expand, staged
 
-    accepted = None
-    path = baseline_path(args)
-    if path is not None:
-        key, _ = load_key(path.resolve().parent)
-        accepted = Baseline.load(path, key).accepts
-    options = build_options(args, fix=args.fix, accepted=accepted)
-    reports = [check_file(name, options) for name in args.files]
+    targets = list(expand(args.files, exclude=args.exclude))
+    if getattr(args, "staged", False):
+        targets.extend(staged(args.exclude))
+    return targets
+
+
+class BaselineState:
+    """The baseline as this run can use it: with its key, locked (no key here), or none."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from pimask.baseline import Baseline, LockedBaseline, MissingKeyError, load_key
+
+        self.baseline: Any = None
+        self.locked: Any = None
+        self.fingerprints: Any = None  # a Baseline (maybe empty) whose key fingerprints hits
+        path = baseline_path(args)
+        if path is not None:
+            try:
+                key, _ = load_key(path.resolve().parent)
+            except MissingKeyError:
+                # why: a teammate without the key can still commit files without findings;
+                # findings in files the baseline covers fail with advice (see advise())
+                self.locked = LockedBaseline.read(path)
+                return
+            self.baseline = Baseline.load(path, key)
+            self.fingerprints = self.baseline
+            return
+        try:
+            key, _ = load_key(Path.cwd())
+        except ConfigError:
+            return
+        from pimask.baseline import BASELINE_FILE
+
+        self.fingerprints = Baseline(Path(BASELINE_FILE), key)
+
+    @property
+    def accepts(self) -> Any:
+        return None if self.baseline is None else self.baseline.accepts
+
+
+def run(args: argparse.Namespace) -> int:
+    from pimask.datasets.checker import check_file
+    from pimask.progress import byte_bar
+
+    kept = kept_findings(args)
+    targets = targets_from(args)
+    if not targets:
+        if args.staged:
+            return 0
+        args._parser.error("give files or directories to check (or --staged)")
+    state = BaselineState(args)
+    options = build_options(args, fix=args.fix, accepted=state.accepts)
+    options.max_hits = kept
+    bar = byte_bar(_total_size(targets), enabled=not args.no_progress)
+    options.progress = bar.update
+    reports = []
+    try:
+        for target in targets:
+            report = check_file(target.path, options)
+            if report.skipped and target.explicit:
+                report.error = f"{report.file}: cannot be checked: {report.skipped}"
+                report.skipped = None
+            _finish(report, state)
+            reports.append(report)
+    finally:
+        bar.close()
     if not args.show_values:
-        redactor = NameRedactor(options.engine)
-        for report in reports:
-            redactor.report(report)
-    out = sys.stdout
-    if args.format == "json":
-        out.write(json.dumps(to_json(reports, args.show_values), ensure_ascii=False, indent=2))
-        out.write("\n")
-    elif args.format == "sarif":
-        out.write(json.dumps(to_sarif(reports, args.show_values), ensure_ascii=False, indent=2))
-        out.write("\n")
-    else:
-        write_text(reports, args, out)
-    out.flush()
+        redact(reports, options.engine)
+    write_report(reports, args, sys.stdout)
     if any(report.error for report in reports):
         return 2
-    if any(report.forbidden for report in reports):
+    if any(report.forbidden_total for report in reports):
         return 1
     return 0
 
 
+def redact(reports: list, engine: Any) -> None:
+    """Field names that are personal data shown as ``<ENTITY>``: hits, notes and counts."""
+    redactor = NameRedactor(engine)
+    for report in reports:
+        redactor.report(report)
+        counts: Counter[tuple[str, str]] = Counter()
+        for (name, entity), count in report.field_counts.items():
+            counts[(redactor.name(name), entity)] += count
+        report.field_counts = counts
+
+
+def _total_size(targets: list) -> int:
+    import contextlib
+    import os
+
+    total = 0
+    for target in targets:
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(target.path) if target.path != "-" else 0
+    return total
+
+
+def _finish(report: Any, state: BaselineState) -> None:
+    """Fingerprints (keyed, when the key is here), stale entries, unverifiable findings."""
+    from dataclasses import replace
+
+    if state.fingerprints is not None:
+        report.hits = [
+            replace(hit, fingerprint=state.fingerprints.fingerprint(hit)) for hit in report.hits
+        ]
+    if report.error or report.skipped:
+        return
+    if state.baseline is not None:
+        stale = state.baseline.stale_for(report.file)
+        if stale:
+            report.stale = stale
+    if state.locked is not None and report.forbidden_total:
+        report.baseline_unverified = state.locked.might_cover(report.file)
+
+
+def write_report(reports: list, args: argparse.Namespace, out: TextIO) -> None:
+    """The report in ``args.format``; advice that is not data goes to stderr for JSON."""
+    if args.format == "json":
+        out.write(json.dumps(to_json(reports, args.show_values), ensure_ascii=False, indent=2))
+        out.write("\n")
+        advise(reports, args, sys.stderr)
+    elif args.format == "sarif":
+        out.write(json.dumps(to_sarif(reports, args.show_values), ensure_ascii=False, indent=2))
+        out.write("\n")
+        advise(reports, args, sys.stderr)
+    elif args.format == "jsonl":
+        for report in reports:
+            if report.error:
+                print(f"pimask: error: {report.error}", file=sys.stderr)
+            for hit in report.hits:
+                out.write(json.dumps(hit.to_dict(show_values=args.show_values), ensure_ascii=False))
+                out.write("\n")
+    else:
+        write_text(reports, args, out)
+        advise(reports, args, out)
+    out.flush()
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
 def write_text(reports: list, args: argparse.Namespace, out: TextIO) -> None:
-    counts: Counter[str] = Counter()
-    failing_files = 0
+    explain = getattr(args, "explain", False)
     for report in reports:
         if report.error:
             print(f"pimask: error: {report.error}", file=sys.stderr)
         if report.fixed or report.dropped:
             done = []
             if report.fixed:
-                done.append(f"fixed {report.fixed} value{'s' if report.fixed != 1 else ''}")
+                done.append(f"fixed {_plural(report.fixed, 'value')}")
             if report.dropped:
-                done.append(f"removed {report.dropped} record{'s' if report.dropped != 1 else ''}")
+                done.append(f"removed {_plural(report.dropped, 'record')}")
             out.write(f"{report.file}: {', '.join(done)}\n")
         if report.skipped:
-            out.write(f"{report.file}: not checked: {report.skipped}\n")
+            out.write(f"{report.file}: skipped: {report.skipped}\n")
         for note in report.notes:
             out.write(f"{report.file}: note: {note}\n")
+        shown = 0
         for hit in report.hits:
-            counts[hit.status] += 1
             if hit.status != "forbidden":
                 continue
-            separator = ":" if hit.where[0].isdigit() else ": "
-            line = f"{report.file}{separator}{hit.where}: {hit.entity} (score {hit.score:.2f})"
-            if args.show_values:
-                line += f" value={hit.value!r}"
-            out.write(line + "\n")
-        if report.forbidden:
-            failing_files += 1
-            if report.format in ("csv", "tsv", "parquet", "json", "jsonl"):
-                label = "column" if report.format in ("csv", "tsv", "parquet") else "key"
-                for (field, entity), count in sorted(report.column_summary().items()):
-                    out.write(f"{report.file}: {label} {field}: {count} {entity}\n")
+            shown += 1
+            out.write(_hit_line(report.file, hit, args.show_values, explain) + "\n")
+        total = report.forbidden_total
+        if not total:
+            continue
+        if shown < total:
+            rest = total - shown
+            more = " more" if shown else ""
+            out.write(
+                f"{report.file}: {rest}{more} forbidden finding{'s' if rest != 1 else ''} "
+                "not listed (--max-findings 0 lists them all)\n"
+            )
+        if report.format in ("csv", "tsv", "parquet", "json", "jsonl"):
+            label = "column" if report.format in ("csv", "tsv", "parquet") else "key"
+            for (field, entity), count in sorted(report.column_summary().items()):
+                out.write(f"{report.file}: {label} {field}: {count} {entity}\n")
+        elif shown < total:
+            counts = ", ".join(
+                f"{count} {entity}" for entity, count in sorted(report.entity_counts.items())
+            )
+            out.write(f"{report.file}: {counts}\n")
+
+
+def _hit_line(file: str, hit: Any, show_values: bool, explain: bool = False) -> str:
+    separator = ":" if hit.where[0].isdigit() else ": "
+    line = f"{file}{separator}{hit.where}: {hit.entity} (score {hit.score:.2f})"
+    if show_values:
+        line += f" value={hit.value!r}"
+    return line
+
+
+def advise(reports: list, args: argparse.Namespace, out: TextIO) -> None:
+    """The closing summary: counts, skipped files, stale baseline entries, what to do."""
+    from pimask.baseline import KEY_HELP
+
+    forbidden = sum(report.forbidden_total for report in reports)
+    failing = sum(1 for report in reports if report.forbidden_total)
+    baseline = sum(report.counts["baseline"] for report in reports)
+    pragma = sum(report.counts["pragma"] for report in reports)
+    skipped = sum(1 for report in reports if report.skipped)
     accepted = []
-    if counts["baseline"]:
-        accepted.append(f"{counts['baseline']} accepted by the baseline")
-    if counts["pragma"]:
-        accepted.append(f"{counts['pragma']} by 'pimask: allow'")
+    if baseline:
+        accepted.append(f"{baseline} accepted by the baseline")
+    if pragma:
+        accepted.append(f"{pragma} by 'pimask: allow'")
     suffix = f" ({', '.join(accepted)})" if accepted else ""
-    if counts["forbidden"]:
-        plural = "s" if counts["forbidden"] != 1 else ""
+    for report in reports:
+        stale = report.stale
+        if stale:
+            entries = _plural(stale, "baseline entry", "baseline entries")
+            out.write(
+                f"pimask: hint: {report.file}: {entries} "
+                f"no longer {'matches' if stale == 1 else 'match'} anything; "
+                f"'pimask baseline update {report.file}' forgets "
+                f"{'it' if stale == 1 else 'them'}\n"
+            )
+    if skipped:
         out.write(
-            f"pimask: {counts['forbidden']} forbidden finding{plural} in {failing_files} "
-            f"file{'s' if failing_files != 1 else ''}{suffix}\n"
+            f"pimask: {_plural(skipped, 'file')} skipped (binary or unsupported; listed above)\n"
         )
-        if not args.fix:
+    if forbidden:
+        out.write(
+            f"pimask: {_plural(forbidden, 'forbidden finding')} in "
+            f"{_plural(failing, 'file')}{suffix}\n"
+        )
+        if getattr(args, "fix", None) is False:
             out.write(
                 "pimask: fix with 'pimask check --fix FILE…' or, after review, accept with "
                 "'pimask baseline update FILE…'\n"
             )
+    unverified = [report for report in reports if report.baseline_unverified]
+    if unverified:
+        count = sum(report.forbidden_total for report in unverified)
+        out.write(
+            f"pimask: {_plural(count, 'finding')} in {_plural(len(unverified), 'file')} that the "
+            "baseline has entries for could not be compared with it: this machine does not "
+            "have the baseline's secret key.\n"
+            f"pimask: to decide here, get the key: {KEY_HELP}.\n"
+            "pimask: without it, CI (which holds the key as a secret) decides; pre-commit "
+            "users can skip only this hook for such a commit with SKIP=pimask-check, and CI "
+            "still checks it.\n"
+        )
 
 
 def _file_dict(report: Any) -> dict[str, Any]:
@@ -257,7 +486,13 @@ def _file_dict(report: Any) -> dict[str, Any]:
         "fixed": report.fixed,
         "dropped": report.dropped,
         "notes": report.notes,
-        "forbidden": len(report.forbidden),
+        "forbidden": report.forbidden_total,
+        "accepted": report.accepted,
+        "listed": len(report.hits),
+        "not_listed": report.omitted,
+        "baseline_unverified": report.baseline_unverified,
+        "stale_baseline_entries": report.stale,
+        "entities": dict(sorted(report.entity_counts.items())),
         "fields": [
             {"field": field, "entity": entity, "count": count}
             for (field, entity), count in sorted(report.column_summary().items())
@@ -268,8 +503,9 @@ def _file_dict(report: Any) -> dict[str, Any]:
 def to_json(reports: list, show_values: bool) -> dict[str, Any]:
     from pimask import __version__
 
-    hits = [hit for report in reports for hit in report.hits]
-    statuses = Counter(hit.status for hit in hits)
+    statuses: Counter[str] = Counter()
+    for report in reports:
+        statuses.update(report.counts)
     return {
         "tool": "pimask",
         "version": __version__,
@@ -278,10 +514,12 @@ def to_json(reports: list, show_values: bool) -> dict[str, Any]:
             "baseline": statuses["baseline"],
             "pragma": statuses["pragma"],
             "errors": sum(1 for r in reports if r.error),
+            "skipped": sum(1 for r in reports if r.skipped),
             "files": len(reports),
+            "not_listed": sum(r.omitted for r in reports),
         },
         "files": [_file_dict(report) for report in reports],
-        "findings": [hit.to_dict(show_values=show_values) for hit in hits],
+        "findings": [hit.to_dict(show_values=show_values) for r in reports for hit in r.hits],
     }
 
 
@@ -316,6 +554,11 @@ def to_sarif(reports: list, show_values: bool) -> dict[str, Any]:
             "locations": [{"physicalLocation": location}],
             "properties": {"score": round(hit.score, 3), "row": hit.row, "field": hit.field},
         }
+        if hit.fingerprint is not None:
+            # why: only the keyed fingerprint identifies a finding across runs; a value or an
+            # unkeyed hash of one would be enumerable (10^11 mobiles), so without the key the
+            # dashboard matches results by location only
+            result["partialFingerprints"] = {"pimaskKeyedFingerprint/v1": hit.fingerprint}
         if hit.status != "forbidden":
             result["suppressions"] = [
                 {"kind": "inSource" if hit.status == "pragma" else "external"}
@@ -324,6 +567,16 @@ def to_sarif(reports: list, show_values: bool) -> dict[str, Any]:
     notifications = [
         {"level": "error", "message": {"text": report.error}} for report in reports if report.error
     ]
+    for report in reports:
+        if report.skipped:
+            text = f"{report.file}: skipped: {report.skipped}"
+            notifications.append({"level": "note", "message": {"text": text}})
+        if report.omitted:
+            text = (
+                f"{report.file}: {report.omitted} more findings not listed "
+                f"({report.forbidden_total} forbidden in all; --max-findings 0 lists them all)"
+            )
+            notifications.append({"level": "warning", "message": {"text": text}})
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -341,7 +594,7 @@ def to_sarif(reports: list, show_values: bool) -> dict[str, Any]:
                 },
                 "invocations": [
                     {
-                        "executionSuccessful": not notifications,
+                        "executionSuccessful": not any(r.error for r in reports),
                         "toolExecutionNotifications": notifications,
                     }
                 ],

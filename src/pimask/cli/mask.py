@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Mask personal information line by line. Bytes outside masked spans are copied "
             "unchanged (invalid UTF-8, NUL, CR/LF, a missing final newline). Lines end at \\n; "
-            "\\r is line content. See docs/streaming.md for the exact guarantees."
+            "\\r is line content. 'pimask help streaming' states the exact guarantees."
         ),
     )
     parser.add_argument(

@@ -4,14 +4,19 @@
 unreadable file or leave a forbidden value is noticed before anything is written), and only
 then replaces the file atomically. Undecodable or malformed files are reported with file,
 line and reason; they never stop the other files from being checked.
+
+Checking without ``--fix`` streams text, CSV and JSON Lines (:mod:`.streamed`) and Parquet
+row group by row group, so memory does not grow with the file; a single JSON document and
+every ``--fix`` read the file whole, up to ``max_bytes``.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from pimask.datasets.core import (
     CheckOptions,
@@ -24,8 +29,16 @@ from pimask.datasets.core import (
 )
 from pimask.datasets.csvfile import CsvFormat
 from pimask.datasets.edits import Edit, apply_edits, atomic_write_bytes
-from pimask.datasets.encoding import decode, encode, looks_binary
+from pimask.datasets.encoding import ascii_compatible, canonical, decode, encode, looks_binary
 from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
+from pimask.datasets.streamed import (
+    BLOCK,
+    Decoder,
+    Restart,
+    WholeDocument,
+    looks_like_lines,
+    pieces,
+)
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
@@ -48,7 +61,7 @@ _EXTENSIONS = {
 class TextBasedFormat(Protocol):
     name: str
 
-    def units(self, text: str) -> Iterator[Unit]: ...
+    def units(self, text: str, first_line: int = 1) -> Iterator[Unit]: ...
 
     def encode(self, unit: Unit, value: str) -> str: ...
 
@@ -77,12 +90,19 @@ def _handler(format_name: str, path: str, delimiter: str | None) -> TextBasedFor
 
 
 def check_file(path: str, options: CheckOptions) -> FileReport:
-    """Check (and with ``options.fix``, fix) one file; problems land in ``report.error``."""
+    """Check (and with ``options.fix``, fix) one file; problems land in ``report.error``.
+
+    ``-`` is standard input (checked, never fixed). Files that pimask cannot examine (binary
+    data, Parquet without pyarrow) get ``report.skipped``: the caller decides whether that
+    fails (a file named on the command line) or is a note (a file met in a directory walk).
+    """
     try:
         format_name = detect_format(path, options.as_format)
     except InputError as exc:
         return FileReport(path, "?", error=str(exc))
-    report = FileReport(path, format_name)
+    report = FileReport(path, format_name, limit=options.max_hits)
+    if path == STDIN:
+        return _check_stdin(options, report)
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
@@ -94,30 +114,143 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
     if Path(path).is_dir():
         report.error = f"{path}: is a directory"
         return report
-    if options.max_bytes and size > options.max_bytes:
-        report.error = (
-            f"{path}: not checked: {size} bytes is more than --max-bytes {options.max_bytes} "
-            "(raise the limit or exclude the file)"
-        )
+    if options.max_stream_bytes and size > options.max_stream_bytes:
+        report.error = _too_big(path, size, options.max_stream_bytes)
         return report
     try:
         if format_name == "parquet":
-            from pimask.datasets.parquetfile import check_parquet
+            from pimask.datasets.parquetfile import MissingPyarrow, check_parquet
 
-            return check_parquet(path, options, report)
-        _check_text_based(path, format_name, options, report)
-    except PimaskError as exc:  # undecodable, malformed, pyarrow missing: name it, go on
+            try:
+                return check_parquet(path, options, report)
+            except MissingPyarrow as exc:
+                report.skipped = str(exc)
+                return report
+        if _streams(options, format_name):
+            with open(path, "rb") as handle:
+                try:
+                    _check_streamed(path, handle, format_name, options, report, seekable=True)
+                    return report
+                except WholeDocument:
+                    pass
+        if options.max_bytes and size > options.max_bytes:
+            report.error = _too_big(path, size, options.max_bytes, whole=True)
+            return report
+        with open(path, "rb") as handle:
+            data = handle.read()
+        _check_text_based(path, data, format_name, options, report)
+        if options.progress is not None:
+            options.progress(len(data))
+    except PimaskError as exc:  # undecodable, malformed: name it, go on
         report.error = str(exc)
     except OSError as exc:
         report.error = f"{path}: cannot read ({exc.strerror})"
     return report
 
 
-def _check_text_based(
-    path: str, format_name: str, options: CheckOptions, report: FileReport
+STDIN = "-"
+
+
+def _too_big(path: str, size: int, limit: int, *, whole: bool = False) -> str:
+    if whole:
+        return (
+            f"{path}: not checked: {size} bytes is more than --max-bytes {limit}; such a file "
+            "is read whole (a single JSON document, or --fix): export JSON Lines, raise "
+            "--max-bytes or exclude the file"
+        )
+    return (
+        f"{path}: not checked: {size} bytes is more than --max-bytes {limit} "
+        "(raise the limit or exclude the file)"
+    )
+
+
+def _streams(options: CheckOptions, format_name: str) -> bool:
+    """Checking (not fixing) text, CSV and JSON Lines in an encoding cut at newlines."""
+    if options.fix or format_name == "parquet":
+        return False
+    return options.encoding is None or ascii_compatible(canonical(options.encoding))
+
+
+def _check_stdin(options: CheckOptions, report: FileReport) -> FileReport:
+    """Standard input: streamed like a file (JSON documents whole, up to --max-bytes)."""
+    if options.fix:
+        report.error = "-: --fix cannot rewrite standard input; name the file instead"
+        return report
+    if report.format == "parquet":
+        report.error = "-: Parquet cannot be read from standard input; name the file instead"
+        return report
+    handle = sys.stdin.buffer
+    try:
+        if _streams(options, report.format):
+            try:
+                _check_streamed(STDIN, handle, report.format, options, report, seekable=False)
+                return report
+            except WholeDocument as exc:
+                head = exc.args[0]
+        else:
+            head = b""
+        limit = options.max_bytes
+        data = head + handle.read(limit + 1 - len(head) if limit else -1)
+        if limit and len(data) > limit:
+            report.error = _too_big(STDIN, len(data), limit, whole=True)
+            return report
+        _check_text_based(STDIN, data, report.format, options, report)
+    except PimaskError as exc:
+        report.error = str(exc)
+    return report
+
+
+def _check_streamed(
+    path: str,
+    handle: BinaryIO,
+    format_name: str,
+    options: CheckOptions,
+    report: FileReport,
+    *,
+    seekable: bool,
 ) -> None:
-    with open(path, "rb") as handle:
-        data = handle.read()
+    """Check ``handle`` piece by piece (see :mod:`pimask.datasets.streamed`).
+
+    Raises :class:`WholeDocument` (carrying the bytes read so far) for a ``.json`` file
+    holding one document, which the caller reads whole.
+    """
+    head = handle.read(BLOCK)
+    if format_name == "text" and looks_binary(head):
+        report.skipped = "binary file"
+        return
+    if format_name == "json":
+        if not looks_like_lines(head):
+            raise WholeDocument(head)
+        format_name = report.format = "jsonl"
+    gb18030 = False
+    while True:
+        decoder = Decoder(path, head, options.encoding, gb18030=gb18030)
+        handler = _handler(format_name, path, options.delimiter)
+        scanner = ValueScanner(options.engine, options.min_score)
+        csv = format_name in ("csv", "tsv")
+        try:
+            for piece, first_line in pieces(path, head, handle, decoder, csv, options.progress):
+                for hit in _scan(path, handler, piece, scanner, options, None, first_line):
+                    report.add(hit)
+        except Restart as restart:
+            if not seekable:
+                raise InputError(
+                    f"{path}: not UTF-8 (line {restart.line}, byte offset {restart.offset}); "
+                    "pass --encoding (standard input is read once)"
+                ) from None
+            handle.seek(0)
+            head = handle.read(BLOCK)
+            report.clear_hits()
+            gb18030 = True
+            continue
+        report.encoding = decoder.codec
+        return
+
+
+def _check_text_based(
+    path: str, data: bytes, format_name: str, options: CheckOptions, report: FileReport
+) -> None:
+    """Check (and fix) a file read whole: single JSON documents, and every --fix."""
     if format_name == "text" and looks_binary(data):
         report.skipped = "binary file"
         return
@@ -130,17 +263,20 @@ def _check_text_based(
     handler = _handler(format_name, path, options.delimiter)
     scanner = ValueScanner(options.engine, options.min_score)
     if not options.fix:
-        report.hits = list(_scan(path, handler, text, scanner, options, None))
+        for hit in _scan(path, handler, text, scanner, options, None):
+            report.add(hit)
         return
     edits: list[Edit] = []
     before = list(_scan(path, handler, text, scanner, options, edits))
     if not edits:
-        report.hits = before
+        for hit in before:
+            report.add(hit)
         return
     fixed_text = apply_edits(text, edits)
     # why: re-read the fixed text before writing; a fix must never leave a file broken.
     recheck = _handler(format_name, path, getattr(handler, "delimiter", options.delimiter))
-    report.hits = list(_scan(path, recheck, fixed_text, scanner, options, None))
+    for hit in _scan(path, recheck, fixed_text, scanner, options, None):
+        report.add(hit)
     atomic_write_bytes(path, encode(path, fixed_text, decoded.codec))
     report.fixed = sum(1 for edit in edits if not edit.dropped)
     report.dropped = len({(edit.start, edit.end) for edit in edits if edit.dropped})
@@ -174,10 +310,14 @@ def _scan(
     scanner: ValueScanner,
     options: CheckOptions,
     edits: list[Edit] | None,
+    first_line: int = 1,
 ) -> Iterator[Hit]:
     covered, allowlisted, own = options.covered, options.allowlisted, options.own_token
     cells = getattr(handler, "cells", None)
-    stream = cells(text) if cells else ((u.text, u.context_key, u) for u in handler.units(text))
+    if cells:
+        stream = cells(text, first_line)
+    else:
+        stream = ((u.text, u.context_key, u) for u in handler.units(text, first_line))
     for value, key, lazy in stream:
         findings = scanner.scan(value, key)
         if not findings:

@@ -104,6 +104,8 @@ class Hit:
     where: str = dataclasses.field(repr=False)  # "12:5", "row 2, column 手机号 (line 3)"
     value: str = dataclasses.field(repr=False)
     status: str = "forbidden"  # forbidden | baseline | pragma
+    # keyed (HMAC) fingerprint, as in a baseline entry; only when the baseline key is there
+    fingerprint: str | None = None
 
     def to_dict(self, *, show_values: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -118,6 +120,8 @@ class Hit:
             "where": self.where,
             "length": self.length,
         }
+        if self.fingerprint is not None:
+            data["fingerprint"] = self.fingerprint
         if show_values:
             data["value"] = self.value
         return data
@@ -125,25 +129,75 @@ class Hit:
 
 @dataclass(slots=True)
 class FileReport:
-    """What checking (and fixing) one file found."""
+    """What checking (and fixing) one file found.
+
+    ``hits`` keeps at most ``limit`` findings of each kind (forbidden, accepted) when a
+    limit is set; every finding is still counted (``counts``, ``field_counts``,
+    ``entity_counts``). why: a dense 400k-row export holds over a million findings; keeping
+    them all cost 750 MB and a report nobody reads, while the counts say where it leaks.
+    """
 
     file: str
     format: str
     hits: list[Hit] = field(default_factory=list)
     error: str | None = None
-    skipped: str | None = None
+    skipped: str | None = None  # why the file could not be examined (binary, no pyarrow)
     encoding: str | None = None
     fixed: int = 0  # values rewritten by --fix
     dropped: int = 0  # records removed by --fix (a drop operator)
     notes: list[str] = field(default_factory=list)
+    limit: int | None = None  # findings kept per kind; None: all
+    counts: Counter[str] = field(default_factory=Counter)  # per status, every finding
+    field_counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # forbidden
+    entity_counts: Counter[str] = field(default_factory=Counter)  # forbidden
+    baseline_unverified: bool = False  # findings the baseline may cover; no key to compare
+    stale: int = 0  # baseline entries for this file that matched nothing in this run
+
+    def add(self, hit: Hit) -> None:
+        """Count ``hit`` and keep it unless the limit for its kind is reached."""
+        self.counts[hit.status] += 1
+        forbidden = hit.status == "forbidden"
+        if forbidden:
+            self.entity_counts[hit.entity] += 1
+            if hit.stable_field:
+                self.field_counts[(hit.stable_field, hit.entity)] += 1
+        if self.limit is None:
+            self.hits.append(hit)
+            return
+        kind_count = self.counts["forbidden"] if forbidden else self.accepted
+        if kind_count <= self.limit:
+            self.hits.append(hit)
+
+    def clear_hits(self) -> None:
+        """Forget every finding (a file read again: after --fix, or in another encoding)."""
+        self.hits = []
+        self.counts = Counter()
+        self.field_counts = Counter()
+        self.entity_counts = Counter()
+
+    @property
+    def accepted(self) -> int:
+        """Findings accepted by the baseline or an inline pragma."""
+        return self.counts["baseline"] + self.counts["pragma"]
 
     @property
     def forbidden(self) -> list[Hit]:
+        """The forbidden findings kept (all of them unless ``limit`` is set)."""
         return [hit for hit in self.hits if hit.status == "forbidden"]
+
+    @property
+    def forbidden_total(self) -> int:
+        """Every forbidden finding, kept or only counted."""
+        return self.counts["forbidden"]
+
+    @property
+    def omitted(self) -> int:
+        """Findings counted but not kept because of ``limit``."""
+        return sum(self.counts.values()) - len(self.hits)
 
     def column_summary(self) -> Counter[tuple[str, str]]:
         """Forbidden findings per (column or key, entity): where a dataset leaks."""
-        return Counter((hit.stable_field, hit.entity) for hit in self.forbidden if hit.stable_field)
+        return Counter(self.field_counts)
 
 
 @dataclass(slots=True)
@@ -157,7 +211,12 @@ class CheckOptions:
     encoding: str | None = None
     as_format: str | None = None
     delimiter: str | None = None
+    # files read whole (a single JSON document; any file with --fix) larger than this are
+    # refused; streamed files (text, CSV, JSON Lines, Parquet) only with ``max_stream_bytes``
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_stream_bytes: int = 0  # 0: no limit
+    max_hits: int | None = None  # findings kept per file and kind (FileReport.limit)
+    progress: Callable[[int], None] | None = None  # called with bytes read, as they are
     accepted: Callable[[Hit], bool] | None = None  # the baseline
     allowlisted: Callable[[str, str], bool] | None = None  # policy allowlist (entity, value)
     # the policy's own tokens (pseudonyms, ciphertext markers): CompiledPolicy.own_output

@@ -51,14 +51,16 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def iter_records(name: str, text: str, delimiter: str) -> Iterator[RawRecord]:
-    """Records of ``text`` with raw field spans; malformed quoting raises InputError."""
+def iter_records(name: str, text: str, delimiter: str, first_line: int = 1) -> Iterator[RawRecord]:
+    """Records of ``text`` with raw field spans; malformed quoting raises InputError.
+
+    ``first_line`` numbers a piece of a file that starts at a record boundary."""
     if len(delimiter) != 1 or delimiter in '"\r\n':
         raise InputError(f"invalid CSV delimiter {delimiter!r}")
     unquoted = re.compile(f"[^{re.escape(delimiter)}\r\n]*")
     quoted = re.compile(r'"(?:[^"]|"")*"')
     position = 0
-    line = 1
+    line = first_line
     length = len(text)
     while position < length:
         record_start = position
@@ -121,12 +123,17 @@ class CsvFormat:
     def __init__(self, name: str, delimiter: str | None = None) -> None:
         self.file = name
         self.delimiter = delimiter
+        # why: kept across calls, so a file checked piece by piece (each piece whole
+        # records) keeps its header and row numbers
+        self.header: list[str] | None = None
+        self.labels: list[str] = []
+        self.row = 0
 
-    def units(self, text: str) -> Iterator[Unit]:
-        for _, _, args in self.cells(text):
+    def units(self, text: str, first_line: int = 1) -> Iterator[Unit]:
+        for _, _, args in self.cells(text, first_line):
             yield Unit(*args)
 
-    def cells(self, text: str) -> Iterator[tuple[str, str | None, tuple]]:
+    def cells(self, text: str, first_line: int = 1) -> Iterator[tuple[str, str | None, tuple]]:
         """``(value, context key, Unit arguments)`` per non-blank cell.
 
         why: the checker builds a :class:`Unit` only for the few cells with findings;
@@ -134,15 +141,16 @@ class CsvFormat:
         """
         delimiter = self.delimiter or sniff_delimiter(text)
         self.delimiter = delimiter
-        header: list[str] | None = None
-        labels: list[str] = []
-        row = 0
-        for record in iter_records(self.file, text, delimiter):
+        header = self.header
+        labels = self.labels
+        row = self.row
+        for record in iter_records(self.file, text, delimiter, first_line):
             fields = record.fields
             span = (record.start, record.end)
             if header is None:
-                header = [field_value(text, raw) for raw in fields]
+                header = self.header = [field_value(text, raw) for raw in fields]
                 labels = [name or f"#{index + 1}" for index, name in enumerate(header)]
+                self.labels = labels
                 for index, (raw, name) in enumerate(zip(fields, header, strict=True)):
                     if name.strip():
                         line = record.field_lines[index]
@@ -152,6 +160,7 @@ class CsvFormat:
             if len(fields) == 1 and fields[0].start == fields[0].end:
                 continue  # a blank line
             row += 1
+            self.row = row
             for index, raw in enumerate(fields):
                 start, end, quoted = raw
                 value = text[start + 1 : end - 1].replace('""', '"') if quoted else text[start:end]

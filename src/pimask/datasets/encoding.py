@@ -75,6 +75,37 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> Decoded:
             ) from None
 
 
+def undecodable_at(name: str, codec: str, line: int, offset: int, reason: str) -> InputError:
+    """The error for bytes that ``codec`` cannot decode, at a position in the whole file."""
+    return InputError(
+        f"{name}: cannot decode as {codec}: line {line}, byte offset {offset} "
+        f"({reason}); pass --encoding if the file uses another encoding"
+    )
+
+
+def neither_at(name: str, line: int, offset: int) -> InputError:
+    """The error for a file that is neither UTF-8 nor GB18030 (position: UTF-8's first)."""
+    return InputError(
+        f"{name}: not UTF-8 (line {line}, byte offset {offset}) "
+        "and not GB18030/GBK either; pass --encoding"
+    )
+
+
+def canonical(name: str) -> str:
+    """The Python codec name for ``name``; an unknown encoding is an InputError."""
+    return _canonical(name)
+
+
+def ascii_compatible(codec: str) -> bool:
+    """True when byte 0x0A is always a newline in ``codec`` (so a file can be cut there).
+
+    why: the streaming check cuts files into pieces at newline bytes before decoding;
+    that is exact for UTF-8 and GB18030 (no multi-byte sequence contains 0x0A) but not for
+    UTF-16 or UTF-32, which are read whole instead.
+    """
+    return not codecs.lookup(codec).name.startswith(("utf-16", "utf-32", "utf_16", "utf_32"))
+
+
 def encode(name: str, text: str, codec: str) -> bytes:
     """Encode ``text`` with the codec it was read with; a replacement that the encoding
     cannot represent is an error (the file is then left untouched)."""

@@ -179,11 +179,11 @@ class JsonFormat(_JsonBase):
 
     name = "json"
 
-    def units(self, text: str) -> Iterator[Unit]:
-        validate(self.file, text)
+    def units(self, text: str, first_line: int = 1) -> Iterator[Unit]:
+        validate(self.file, text, first_line)
         newlines = [match.start() for match in _NEWLINE.finditer(text)]
         for kind, start, end, path in walk(text, 0, len(text)):
-            line = bisect.bisect_right(newlines, start - 1) + 1
+            line = bisect.bisect_right(newlines, start - 1) + first_line
             yield self._unit(text, kind, start, end, path, line)
 
     def drop(self, unit: Unit) -> tuple[int, int, str]:
@@ -197,8 +197,8 @@ class JsonLinesFormat(_JsonBase):
 
     name = "jsonl"
 
-    def units(self, text: str) -> Iterator[Unit]:
-        for number, start, end in iter_lines(text):
+    def units(self, text: str, first_line: int = 1) -> Iterator[Unit]:
+        for number, start, end in iter_lines(text, first_line):
             if not text[start:end].strip():
                 continue
             validate(self.file, text[start:end], number)

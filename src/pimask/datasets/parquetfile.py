@@ -10,6 +10,7 @@ boundaries and the same compression per column, then renames it over the origina
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Any
 
@@ -27,13 +28,17 @@ from pimask.errors import ConfigError, InputError
 from pimask.policy.compiled import screen
 
 
+class MissingPyarrow(ConfigError):
+    """pyarrow is not installed: Parquet files cannot be examined here."""
+
+
 def _pyarrow() -> tuple[Any, Any, Any]:
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
     except ImportError:
-        raise ConfigError(
+        raise MissingPyarrow(
             "checking Parquet files needs pyarrow: pip install 'pimask[parquet]'"
         ) from None
     return pa, pc, pq
@@ -51,7 +56,7 @@ def _kind(pa: Any, data_type: Any) -> str | None:
 
 
 def check_parquet(path: str, options: CheckOptions, report: FileReport) -> FileReport:
-    pa, pc, pq = _pyarrow()
+    pa, _, pq = _pyarrow()
     try:
         parquet = pq.ParquetFile(path)
     except (pa.ArrowInvalid, OSError) as exc:
@@ -63,8 +68,7 @@ def check_parquet(path: str, options: CheckOptions, report: FileReport) -> FileR
     if skipped:
         report.notes.append(f"columns not checked (not string or integer): {', '.join(skipped)}")
     scanner = ValueScanner(options.engine, options.min_score)
-    hits, fixes = _scan_groups(path, parquet, scanned, kinds, scanner, options, pc)
-    report.hits = hits
+    fixes = _scan_groups(path, parquet, scanned, kinds, scanner, options, report)
     if not options.fix:
         return report
     if fixes:
@@ -73,12 +77,13 @@ def check_parquet(path: str, options: CheckOptions, report: FileReport) -> FileR
         report.fixed = sum(1 for value in changes if value is not None)
         report.dropped = sum(1 for value in changes if value is None)
         # why: re-check what was written; unfixable values still count.
-        again = FileReport(path, "parquet")
-        check_parquet(path, replace(options, fix=False), again)
+        again = FileReport(path, "parquet", limit=report.limit)
+        check_parquet(path, replace(options, fix=False, progress=None), again)
         report.hits = again.hits
-    stuck = sorted(
-        {hit.field for hit in report.forbidden if hit.field and kinds.get(hit.field) == "integer"}
-    )
+        report.counts = again.counts
+        report.field_counts = again.field_counts
+        report.entity_counts = again.entity_counts
+    stuck = sorted({name for name, _ in report.field_counts if kinds.get(name) == "integer"})
     if stuck:
         report.notes.append(
             f"integer columns cannot be fixed without changing the schema: {', '.join(stuck)}"
@@ -96,10 +101,13 @@ def _scan_groups(
     kinds: dict[str, str | None],
     scanner: ValueScanner,
     options: CheckOptions,
-    pc: Any,
-) -> tuple[list[Hit], Fixes]:
-    hits: list[Hit] = []
+    report: FileReport,
+) -> Fixes:
     fixes: Fixes = {}
+    groups = parquet.num_row_groups
+    # why: a progress bar moves by bytes; row groups are read whole, so each moves it by
+    # its share of the file
+    share = os.path.getsize(path) // max(1, groups) if options.progress else 0
     covered = options.covered
     # why: the same filter as every other format (policy.compiled.screen): coverage, the
     # allowlist, and the policy's own pseudonyms and ciphertexts
@@ -138,7 +146,7 @@ def _scan_groups(
                         None,
                         options,
                     )
-                    hits.append(hit)
+                    report.add(hit)
                     forbidden_here = forbidden_here or hit.status == "forbidden"
                 if options.fix and forbidden_here and kinds[name] == "string":
                     fixed = fix_value(options.engine, options.policy, text, name)
@@ -146,7 +154,9 @@ def _scan_groups(
                         fixes.setdefault(group, {}).setdefault(name, {})[offset] = fixed
         first_row += table.num_rows
         del table
-    return hits, fixes
+        if options.progress is not None:
+            options.progress(share)
+    return fixes
 
 
 def _rewrite(path: str, parquet: Any, fixes: Fixes, pa: Any, pq: Any) -> None:

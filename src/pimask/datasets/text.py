@@ -31,10 +31,12 @@ def parse_pragma(line: str) -> frozenset[str] | None:
     return frozenset(name.strip() for name in names.split(","))
 
 
-def iter_lines(text: str) -> Iterator[tuple[int, int, int]]:
-    """``(line number, start, end)`` of each line's content; the terminator follows ``end``."""
+def iter_lines(text: str, first_line: int = 1) -> Iterator[tuple[int, int, int]]:
+    """``(line number, start, end)`` of each line's content; the terminator follows ``end``.
+
+    ``first_line`` numbers a piece of a file read in parts (the streaming check)."""
     position = 0
-    number = 0
+    number = first_line - 1
     length = len(text)
     while position < length:
         number += 1
@@ -50,8 +52,8 @@ class TextFormat:
 
     name = "text"
 
-    def units(self, text: str) -> Iterator[Unit]:
-        for number, start, end in iter_lines(text):
+    def units(self, text: str, first_line: int = 1) -> Iterator[Unit]:
+        for number, start, end in iter_lines(text, first_line):
             if start == end:
                 continue
             line = text[start:end]
