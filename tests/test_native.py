@@ -256,3 +256,20 @@ def test_redos_pattern_runs_in_linear_time() -> None:
     )
     engine = pimask.Engine(recognizer_files=[spec], entities=["X"], backend="native")
     assert engine.scan("a" * 100_000) == []  # returns at all: linear time
+
+
+@settings(max_examples=EXAMPLES)
+@given(
+    st.lists(st.one_of(lines_with_values(), NOISY_TEXT, st.just(""), st.just("a\nb 13912345678")))
+)
+def test_batched_scans_equal_single_scans(pair, texts: list[str]) -> None:
+    """``Engine.scan_many`` (one core call for a batch of fields) equals one scan each."""
+    native, reference = pair
+    batched = native.scan_many(texts)
+    assert [[describe_one(f) for f in found] for found in batched] == [
+        [describe_one(f) for f in reference.scan(text)] for text in texts
+    ]
+
+
+def describe_one(f) -> tuple:
+    return (f.entity, f.start, f.end, f.score, f.explanation)

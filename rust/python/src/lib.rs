@@ -84,6 +84,40 @@ impl NativeEngine {
         })
     }
 
+    /// Findings of many independent texts (CSV fields, JSON values) in one call: each is
+    /// scanned as `scan_text` would scan it alone. Single-line texts are joined into one
+    /// block and take the block path together (one search pass per pattern for all of
+    /// them); texts with a newline are scanned whole, one by one.
+    fn scan_many(
+        &self,
+        py: Python<'_>,
+        items: Vec<Vec<u8>>,
+        min_score_bp: i32,
+        today: (i32, u32, u32),
+    ) -> Vec<Vec<FindingTuple>> {
+        let engine = &self.engine;
+        py.detach(|| {
+            let today = date(today);
+            let mut out: Vec<Vec<FindingTuple>> = vec![Vec::new(); items.len()];
+            let mut block = Vec::new();
+            let mut lines: Vec<usize> = Vec::new(); // block line -> item
+            for (index, item) in items.iter().enumerate() {
+                if memchr_newline(item) {
+                    let (_view, findings) = scan_one(engine, item, min_score_bp, today);
+                    out[index] = findings.iter().map(finding_tuple).collect();
+                } else {
+                    block.extend_from_slice(item);
+                    block.push(b'\n');
+                    lines.push(index);
+                }
+            }
+            for (line, _view, findings) in engine.block_findings(&block, min_score_bp, today) {
+                out[lines[line]] = findings.iter().map(finding_tuple).collect();
+            }
+            out
+        })
+    }
+
     /// `text` display-masked (None when nothing was found) and its findings: what
     /// `pimask.mask(text)` does, in one call.
     fn mask_text<'py>(

@@ -77,6 +77,22 @@ class NativeScanner:
             out.append(Finding(entity, start, end, score_bp / MAX_SCORE_BP, explain))
         return out
 
+    def scan_many(
+        self, texts: Sequence[str], *, min_score: float | None = None
+    ) -> list[list[Finding]]:
+        """:meth:`scan` of each text, in one call into the core for all of them."""
+        blobs = [encode(text) for text in texts]
+        ready = [blob for blob in blobs if blob is not None]
+        raw = iter(self.core.scan_many(ready, self.threshold(min_score), today()) if ready else ())
+        out = []
+        for text, blob in zip(texts, blobs, strict=True):
+            if blob is None:
+                out.append(self.scan(text, min_score=min_score))
+            else:
+                found = next(raw)
+                out.append(self.findings(found) if found else [])
+        return out
+
     def mask(self, text: str) -> tuple[str, list[Finding]] | None:
         """``text`` display-masked by the core, with its findings; None when the text
         cannot go to the core as bytes (the caller takes the Python path)."""

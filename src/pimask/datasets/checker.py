@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from pimask.datasets.core import (
     CheckOptions,
@@ -42,6 +42,7 @@ from pimask.datasets.streamed import (
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
+from pimask.findings import Finding
 from pimask.policy.compiled import screen
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
@@ -303,6 +304,33 @@ def _json_or_lines(path: str, text: str) -> str:
         return "json"
 
 
+_BATCH_CELLS = 4096
+
+
+def _batched(
+    stream: Iterable[tuple[str, str | None, Any]], scanner: ValueScanner
+) -> Iterator[tuple[str, str | None, Any, list[Finding]]]:
+    """The cells of ``stream`` that hold findings, with them; scanned a batch at a time, so
+    the engine does the work in one call per batch, not one per field."""
+    batch: list[tuple[str, str | None, Any]] = []
+    for cell in stream:
+        batch.append(cell)
+        if len(batch) >= _BATCH_CELLS:
+            yield from _judged(batch, scanner)
+            batch = []
+    if batch:
+        yield from _judged(batch, scanner)
+
+
+def _judged(
+    batch: list[tuple[str, str | None, Any]], scanner: ValueScanner
+) -> Iterator[tuple[str, str | None, Any, list[Finding]]]:
+    results = scanner.scan_many([(value, key) for value, key, _lazy in batch])
+    for (value, key, lazy), findings in zip(batch, results, strict=True):
+        if findings:
+            yield value, key, lazy, findings
+
+
 def _scan(
     path: str,
     handler: TextBasedFormat,
@@ -318,10 +346,7 @@ def _scan(
         stream = cells(text, first_line)
     else:
         stream = ((u.text, u.context_key, u) for u in handler.units(text, first_line))
-    for value, key, lazy in stream:
-        findings = scanner.scan(value, key)
-        if not findings:
-            continue
+    for _value, _key, lazy, findings in _batched(stream, scanner):
         unit = lazy if isinstance(lazy, Unit) else Unit(*lazy)
         forbidden_here = False
         for finding, allowed in screen(unit.text, findings, covered, allowlisted, own):

@@ -70,6 +70,36 @@ class ValueScanner:
             self._cache[slot] = found
         return found
 
+    def scan_many(self, items: Sequence[tuple[str, str | None]]) -> list[list[Finding]]:
+        """:meth:`scan` of each ``(text, key)``, with the uncached ones in one engine call."""
+        out: list[list[Finding] | None] = []
+        todo: list[int] = []
+        texts: list[str] = []
+        shifts: list[int] = []
+        for index, (text, key) in enumerate(items):
+            cached = self._cache.get((key, text))
+            out.append(cached)
+            if cached is not None:
+                continue
+            prefix = self._prefixes.get(key)
+            if prefix is None:
+                prefix = self._prefixes[key] = context_prefix(key)
+            todo.append(index)
+            texts.append(prefix + text)
+            shifts.append(len(prefix))
+        if todo:
+            results = self.engine.scan_many(texts, min_score=self.min_score)
+            for index, shift, found in zip(todo, shifts, results, strict=True):
+                if shift:
+                    found = [f.moved(-shift) for f in found if f.start >= shift]
+                out[index] = found
+                text, key = items[index]
+                if len(text) <= _CACHED_LENGTH:
+                    if len(self._cache) >= self._cache_size:
+                        self._cache.clear()
+                    self._cache[(key, text)] = found
+        return out  # type: ignore[return-value]
+
 
 def fix_value(engine: Engine, policy: object | None, text: str, key: str | None) -> str | None:
     """``text`` rewritten by the policy (None: the policy drops the record)."""
