@@ -273,3 +273,12 @@ def test_batched_scans_equal_single_scans(pair, texts: list[str]) -> None:
 
 def describe_one(f) -> tuple:
     return (f.entity, f.start, f.end, f.score, f.explanation)
+
+
+def test_the_stub_lists_what_the_extension_has() -> None:
+    """src/pimask/_core.pyi names every public function and method of the compiled module."""
+    stub = (ROOT / "src" / "pimask" / "_core.pyi").read_text("utf-8")
+    public = [name for name in dir(_core) if not name.startswith("_")]
+    methods = [name for name in dir(_core.NativeEngine) if not name.startswith("_")]
+    for name in public + methods:
+        assert f"def {name}(" in stub or f"class {name}" in stub or f"{name}:" in stub, name

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use pimask_core::context::HitSource;
-use pimask_core::engine::{compile_regex, encode_into, original_text, Engine, Finding};
+use pimask_core::engine::{encode_into, original_text, Engine, Finding};
 use pimask_core::masks::display_mask;
 use pimask_core::plan::Plan;
 use pimask_core::syntax_check::regex_problem;
@@ -271,7 +271,23 @@ fn display_mask_py(entity: &str, value: &str) -> String {
 #[pyfunction]
 #[pyo3(signature = (pattern, ignore_case=false))]
 fn regex_error(pattern: &str, ignore_case: bool) -> Option<String> {
-    regex_problem(pattern).or_else(|| compile_regex(pattern, ignore_case).err())
+    // why: parsing to the engine's HIR finds every error a compile would, without building
+    // automata (engines compile each pattern once, when they are built)
+    regex_problem(pattern).or_else(|| {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(ignore_case)
+            .build()
+            .parse(pattern)
+            .err()
+            .map(|e| {
+                let why = match &e {
+                    regex_syntax::Error::Parse(e) => e.kind().to_string(),
+                    regex_syntax::Error::Translate(e) => e.kind().to_string(),
+                    other => other.to_string(),
+                };
+                format!("does not compile: {why}")
+            })
+    })
 }
 
 #[pymodule]
