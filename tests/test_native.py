@@ -282,3 +282,32 @@ def test_the_stub_lists_what_the_extension_has() -> None:
     methods = [name for name in dir(_core.NativeEngine) if not name.startswith("_")]
     for name in public + methods:
         assert f"def {name}(" in stub or f"class {name}" in stub or f"{name}:" in stub, name
+
+
+@pytest.mark.stress
+@settings(max_examples=3000)
+@given(st.lists(st.one_of(lines_with_values(), NOISY_TEXT), min_size=1, max_size=8))
+def test_stress_generated_blocks(pair, lines: list[str]) -> None:
+    """``pytest -m stress``: thousands of generated blocks, findings and bytes."""
+    for text in lines:
+        assert_same(pair, text)
+    native, reference = pair
+    blob = "\n".join(lines).encode()
+    assert native.apply_block(blob).out == reference.apply_block(blob).out
+
+
+@pytest.mark.stress
+def test_stress_whole_quality_corpus() -> None:
+    """``pytest -m stress``: the 20,000-line labelled corpus of docs/quality.md, line by line."""
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("pimask_native_corpus_stress", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus
+    spec.loader.exec_module(corpus)
+    native, reference = pimask.Engine(backend="native"), pimask.Engine(backend="reference")
+    for record in corpus.generate_labeled(20_000, 7):
+        text = str(record["text"])
+        assert describe(native, text) == describe(reference, text), text
