@@ -156,7 +156,17 @@ def build_stages(data: bytes, slice_bytes: int) -> tuple[list[Stage], dict[str, 
     return stages, checks
 
 
-def run(data: bytes, repeat: int, slice_bytes: int) -> dict[str, object]:
+def _commit() -> str | None:
+    """The checkout's commit, or None outside git (then pass ``--commit``)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    argv = ["git", "-C", str(root), "rev-parse", "--short", "HEAD"]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
+def run(data: bytes, repeat: int, slice_bytes: int, commit: str | None = None) -> dict[str, object]:
     stages, checks = build_stages(data, slice_bytes)
     for stage in stages:  # warm: compiled policies, caches, lazy imports
         stage.run(stage.items[:2])
@@ -193,6 +203,7 @@ def run(data: bytes, repeat: int, slice_bytes: int) -> dict[str, object]:
             "python": platform.python_version(),
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
+            "commit": commit or _commit(),
         },
         "checks": checks,
         "stages": rows,
@@ -228,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--slice-bytes", type=_size, default=_size("2MB"), help="the reference engine's share"
     )
+    parser.add_argument("--commit", help="record this as the measured commit (default: git)")
     parser.add_argument("--json", type=Path, help="write the runs here")
     parser.add_argument("--smoke", action="store_true", help="tiny generated input, 1 round")
     args = parser.parse_args(argv)
@@ -246,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         data = args.file.read_bytes()
         repeat, slice_bytes = args.repeat, args.slice_bytes
-    result = run(data, repeat, slice_bytes)
+    result = run(data, repeat, slice_bytes, args.commit)
     print(f"input {len(data) / 1e6:.1f} MB, {repeat} interleaved rounds; {result['checks']}")
     print(table(result))
     if args.json:

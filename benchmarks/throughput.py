@@ -287,19 +287,24 @@ def _version(argv: list[str]) -> str | None:
         out = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
-    text = (out.stdout or out.stderr).strip().splitlines()
-    return text[0] if text else None
+    text = out.stdout.strip().splitlines()
+    return text[0] if out.returncode == 0 and text else None
 
 
-def machine() -> dict[str, object]:
-    """What the figures were measured on: CPUs, CPU model, versions, load, commit."""
+def machine(commit: str | None = None) -> dict[str, object]:
+    """What the figures were measured on: CPUs, CPU model, versions, load, commit.
+
+    ``commit`` names what was measured when this does not run from a git checkout (an
+    exported copy of one commit, without anyone's uncommitted work).
+    """
     info: dict[str, object] = {
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "rustc": _version(["rustc", "--version"]),
         "rg": _version(["rg", "--version"]) if shutil.which("rg") else None,
-        "commit": _version(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"]),
+        "commit": commit
+        or _version(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"]),
     }
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -460,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--startup-repeat", type=int, default=10, help="fresh processes for start-up (0: skip)"
     )
+    parser.add_argument("--commit", help="record this as the measured commit (default: git)")
     parser.add_argument("--json", type=Path, help="write runs and summaries here")
     parser.add_argument("--plot", type=Path, help="write a PNG bar chart here (matplotlib)")
     parser.add_argument("--smoke", action="store_true", help="tiny corpus, 1 round: seconds")
@@ -499,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
                 check_corpus.write_check_csv(out, args.check_size, seed=1)
         inputs = Inputs(path, scratch / "slice.log", check)
         write_slice(path, args.slice_bytes, inputs.slice)
-        info = machine()
+        info = machine(args.commit)
         runs: list[Run] = []
         for round_index in range(repeat):
             for method in methods:
