@@ -62,7 +62,12 @@ fn main() {
         None => sample(),
     };
     let repeat: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let started = Instant::now();
     let engine = Engine::new(&Plan::builtin()).expect("the built-in plan compiles");
+    println!(
+        "Engine::new: {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let today = Date {
         year: 2026,
         month: 12,
@@ -95,22 +100,32 @@ fn main() {
         "scan_block (no masks): {:.1} MB/s ({found} lines with findings)",
         data.len() as f64 / seconds / 1e6
     );
+    let n = engine.patterns.len();
+    let (mut nanos, mut counts) = (vec![0u64; n + 1], vec![0usize; n + 1]);
+    for block in &parts {
+        engine.profile_block(block, &mut nanos, &mut counts);
+    }
+    let ms = |ns: u64| ns as f64 / 1e6;
+    println!(
+        "  profile (ms for the whole file): splitting lines {:.1} ms",
+        ms(nanos[n])
+    );
     for (index, pattern) in engine.patterns.iter().enumerate() {
-        let started = Instant::now();
-        let count: usize = parts
-            .iter()
-            .map(|block| engine.count_block_candidates(index, block))
-            .sum();
-        let seconds = started.elapsed().as_secs_f64();
         println!(
-            "  pattern {:<28} {:>8.1} MB/s {count:>7} candidates",
+            "  pattern {:<28} {:>7.1} ms {:>7} candidates",
             format!(
                 "{}/{}",
                 engine.recognizers[pattern.recognizer].id, pattern.name
             ),
-            data.len() as f64 / seconds / 1e6
+            ms(nanos[index]),
+            counts[index]
         );
     }
+    println!(
+        "  all patterns: {:.1} ms = {:.1} MB/s",
+        ms(nanos.iter().sum()),
+        data.len() as f64 / (nanos.iter().sum::<u64>() as f64 / 1e9) / 1e6
+    );
     rates.sort_by(f64::total_cmp);
     println!(
         "median {:.1} MB/s over {repeat} runs",

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::Input;
@@ -20,6 +21,7 @@ use crate::context::{ContextHit, ContextScorer};
 use crate::masks::display_mask;
 use crate::overlap::{resolve_overlaps, Ranked};
 use crate::plan::Plan;
+use crate::shape::{runs, runs_around, ByteSet, Shape};
 use crate::validators::{Date, Status, ValidatorKind, Validators};
 use crate::view::{View, INVALID_BYTE_BASE};
 
@@ -45,10 +47,16 @@ pub struct Pattern {
     pub score_bp: i32,
     pub boundary: BoundaryKind,
     regex: Regex,
-    requires_any: Vec<String>,
+    /// The plan's `requires_any` as one automaton (`None`: no such gate, or an empty literal, which
+    /// every line holds); literals holding a `\n` are left out: no line holds them.
+    literals: Option<AhoCorasick>,
     prefilter: Option<Regex>,
     /// Can a match hold a `\n`? Then the block path searches it line by line.
     crosses_lines: bool,
+    /// What its matches are made of, and the index of its alphabet in
+    /// [`Engine::alphabets`] (unused when the shape has anchors; `None`: the block path
+    /// searches the whole block).
+    shape: Option<(Shape, usize)>,
 }
 
 /// One finding: character offsets into the line (= Python `str` indices), with what its
@@ -119,6 +127,9 @@ pub struct Engine {
     pub recognizers: Vec<Recognizer>,
     pub patterns: Vec<Pattern>,
     validators: Validators,
+    /// The distinct alphabets of the patterns' shapes, with the shortest `min_len` of the
+    /// patterns that use each (runs shorter than that qualify for none of them).
+    alphabets: Vec<(ByteSet, usize)>,
 }
 
 /// Why a plan did not compile; names the recognizer and field.
@@ -248,6 +259,26 @@ fn needs_view(line: &[u8]) -> bool {
     })
 }
 
+/// Per-block working state of the block path.
+struct Scratch {
+    /// Per line: has the current pattern passed its gates there (once computed)?
+    gates: Vec<Option<bool>>,
+    /// Per alphabet of [`Engine::alphabets`]: its runs in the block (once computed).
+    runs: Vec<Option<Vec<(usize, usize)>>>,
+    /// The qualifying runs of the current pattern when they are found from its anchors.
+    around: Vec<(usize, usize)>,
+}
+
+impl Scratch {
+    fn new(engine: &Engine, lines: &Lines) -> Scratch {
+        Scratch {
+            gates: vec![None; lines.spans.len()],
+            runs: vec![None; engine.alphabets.len()],
+            around: Vec::new(),
+        }
+    }
+}
+
 /// A candidate of the block path: line, pattern, and span (bytes of a plain line, or
 /// characters of a special line's view).
 type Candidate = (usize, usize, usize, usize);
@@ -256,6 +287,7 @@ impl Engine {
     pub fn new(plan: &Plan) -> Result<Engine, PlanError> {
         let mut recognizers = Vec::new();
         let mut patterns = Vec::new();
+        let mut alphabets: Vec<(ByteSet, usize)> = Vec::new();
         for spec in &plan.recognizers {
             let validator = match &spec.validator {
                 None => None,
@@ -292,13 +324,40 @@ impl Engine {
                         compile_regex(source, p.ignore_case).map_err(|e| field("prefilter", e))?,
                     ),
                 };
+                let literals =
+                    if p.requires_any.is_empty() || p.requires_any.iter().any(String::is_empty) {
+                        None
+                    } else {
+                        let kept = p.requires_any.iter().filter(|lit| !lit.contains('\n'));
+                        Some(
+                            AhoCorasick::builder()
+                                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                                .build(kept)
+                                .map_err(|e| field("requires_any", e.to_string()))?,
+                        )
+                    };
+                let shape = Shape::of(&p.regex, p.ignore_case).map(|shape| {
+                    if shape.anchors.is_some() {
+                        return (shape, usize::MAX); // why: its runs come from its anchors
+                    }
+                    let at = match alphabets.iter().position(|(a, _)| *a == shape.alphabet) {
+                        Some(at) => at,
+                        None => {
+                            alphabets.push((shape.alphabet.clone(), shape.min_len));
+                            alphabets.len() - 1
+                        }
+                    };
+                    alphabets[at].1 = alphabets[at].1.min(shape.min_len);
+                    (shape, at)
+                });
                 patterns.push(Pattern {
+                    shape,
                     recognizer: index,
                     name: p.name.clone(),
                     score_bp: p.score_bp,
                     boundary,
                     regex,
-                    requires_any: p.requires_any.clone(),
+                    literals,
                     prefilter,
                     crosses_lines: may_match_newline(&p.regex, p.ignore_case),
                 });
@@ -308,18 +367,16 @@ impl Engine {
             recognizers,
             patterns,
             validators: Validators::new(&plan.tables),
+            alphabets,
         })
     }
 
     /// Does `text` (a line's folded text) pass `pattern`'s gates (`requires_any`, `prefilter`)?
     fn gate(&self, pattern: &Pattern, text: &[u8]) -> bool {
-        if !pattern.requires_any.is_empty()
-            && !pattern
-                .requires_any
-                .iter()
-                .any(|lit| memchr::memmem::find(text, lit.as_bytes()).is_some())
-        {
-            return false;
+        if let Some(literals) = &pattern.literals {
+            if !literals.is_match(text) {
+                return false;
+            }
         }
         match &pattern.prefilter {
             None => true,
@@ -362,40 +419,196 @@ impl Engine {
     /// Candidates of pattern `index` on the plain lines of `block`, searched in one pass
     /// over the whole block (the same candidates as line by line: no match holds a `\n`,
     /// and a leftmost-first search from a position inside a line finds what it finds on
-    /// the line alone).
+    /// the line alone) — or, for a pattern with a [`Shape`], over its qualifying runs only
+    /// (the same candidates again: `shape.rs` says why).
     fn block_candidates(
         &self,
         index: usize,
         block: &[u8],
         lines: &Lines,
-        gates: &mut [Option<bool>],
+        scratch: &mut Scratch,
         out: &mut Vec<Candidate>,
     ) {
         let pattern = &self.patterns[index];
-        if !pattern.requires_any.is_empty()
-            && !pattern
-                .requires_any
-                .iter()
-                .any(|lit| memchr::memmem::find(block, lit.as_bytes()).is_some())
-        {
-            return;
-        }
-        gates.iter_mut().for_each(|g| *g = None);
-        let kind = pattern.boundary;
+        scratch.gates.iter_mut().for_each(|g| *g = None);
         let mut hint = 0usize;
-        let mut pos = 0usize;
-        while pos <= block.len() {
-            let Some(m) = pattern.regex.search(&Input::new(block).range(pos..)) else {
+        // why: the lines holding one of `requires_any` (a literal holds no `\n`, so each
+        // occurrence is inside one line; one per line is enough)
+        let gated: Option<Vec<usize>> = pattern.literals.as_ref().map(|literals| {
+            let mut found = Vec::new();
+            let mut at = 0usize;
+            while let Some(m) = literals.find(aho_corasick::Input::new(block).range(at..)) {
+                let line = lines.find(m.start(), &mut hint);
+                found.push(line);
+                at = lines.spans[line].1 + 1;
+                if at > block.len() {
+                    break;
+                }
+            }
+            found
+        });
+        hint = 0;
+        match (&pattern.shape, gated) {
+            (_, Some(gated)) if gated.is_empty() => {}
+            (Some((shape, _)), Some(gated)) => {
+                // why: a match lies inside one line, so the qualifying runs of the gated
+                // lines hold every match a gate lets through
+                let mut found = std::mem::take(&mut scratch.around);
+                for line in gated {
+                    if lines.special[line] {
+                        continue;
+                    }
+                    let (start, end) = lines.spans[line];
+                    found.clear();
+                    match shape.anchors.as_deref() {
+                        Some(anchors) => {
+                            runs_around(&block[start..end], shape, anchors, &mut found)
+                        }
+                        None => runs(
+                            &block[start..end],
+                            &shape.alphabet,
+                            shape.min_len,
+                            &mut found,
+                        ),
+                    }
+                    for &(s, e) in &found {
+                        if shape.qualifies(&block[start + s..start + e]) {
+                            self.run_candidates(
+                                index,
+                                block,
+                                (start + s, start + e),
+                                lines,
+                                &mut scratch.gates,
+                                &mut hint,
+                                out,
+                            );
+                        }
+                    }
+                }
+                scratch.around = found;
+            }
+            (None, _) => self.span_candidates(
+                index,
+                block,
+                (0, block.len()),
+                lines,
+                &mut scratch.gates,
+                &mut hint,
+                out,
+            ),
+            (Some((shape, _)), None) if shape.anchors.is_some() => {
+                let anchors = shape.anchors.as_deref().unwrap_or_default();
+                let mut found = std::mem::take(&mut scratch.around);
+                found.clear();
+                runs_around(block, shape, anchors, &mut found);
+                for &(start, end) in &found {
+                    self.run_candidates(
+                        index,
+                        block,
+                        (start, end),
+                        lines,
+                        &mut scratch.gates,
+                        &mut hint,
+                        out,
+                    );
+                }
+                scratch.around = found;
+            }
+            (Some((shape, at)), None) => {
+                let found = scratch.runs[*at].get_or_insert_with(|| {
+                    let (alphabet, min_len) = &self.alphabets[*at];
+                    let mut found = Vec::new();
+                    runs(block, alphabet, *min_len, &mut found);
+                    found
+                });
+                for &(start, end) in found.iter() {
+                    if shape.qualifies(&block[start..end]) {
+                        self.run_candidates(
+                            index,
+                            block,
+                            (start, end),
+                            lines,
+                            &mut scratch.gates,
+                            &mut hint,
+                            out,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Candidates of pattern `index` in `run`, a qualifying run of its shape (inside one
+    /// line): the line's gates and special status as in [`Engine::span_candidates`], which
+    /// then searches from the first position of the run where the boundary allows a match
+    /// to start (a match starting before it would be dropped, and the search restart one
+    /// character later: the same candidates) if a match still fits there.
+    #[allow(clippy::too_many_arguments)]
+    fn run_candidates(
+        &self,
+        index: usize,
+        block: &[u8],
+        run: (usize, usize),
+        lines: &Lines,
+        gates: &mut [Option<bool>],
+        hint: &mut usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let pattern = &self.patterns[index];
+        let Some((shape, _)) = &pattern.shape else {
+            return;
+        };
+        let line = lines.find(run.0, hint);
+        if lines.special[line] {
+            return; // why: special lines are searched on their folded view
+        }
+        let (line_start, line_end) = lines.spans[line];
+        let bytes = &block[line_start..line_end];
+        let (mut at, end) = (run.0 - line_start, run.1 - line_start);
+        while at < end && !left_ok(pattern.boundary, bytes, at) {
+            at += utf8_width(bytes[at]);
+        }
+        if end.saturating_sub(at) >= shape.min_len {
+            self.span_candidates(
+                index,
+                block,
+                (line_start + at, run.1),
+                lines,
+                gates,
+                hint,
+                out,
+            );
+        }
+    }
+
+    /// Candidates of pattern `index` that start in `span` of `block` (the matching rule,
+    /// with the search's haystack ending at `span.1`).
+    #[allow(clippy::too_many_arguments)]
+    fn span_candidates(
+        &self,
+        index: usize,
+        block: &[u8],
+        span: (usize, usize),
+        lines: &Lines,
+        gates: &mut [Option<bool>],
+        hint: &mut usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let pattern = &self.patterns[index];
+        let kind = pattern.boundary;
+        let (mut pos, to) = span;
+        while pos <= to {
+            let Some(m) = pattern.regex.search(&Input::new(block).range(pos..to)) else {
                 break;
             };
-            let line = lines.find(m.start(), &mut hint);
+            let line = lines.find(m.start(), hint);
             let (line_start, line_end) = lines.spans[line];
             if lines.special[line] || m.end() > line_end {
                 pos = line_end + 1; // why: special lines are searched on their folded view
                 continue;
             }
             let gate = *gates[line].get_or_insert_with(|| {
-                pattern.prefilter.is_none() && pattern.requires_any.is_empty()
+                pattern.prefilter.is_none() && pattern.literals.is_none()
                     || self.gate(pattern, &block[line_start..line_end])
             });
             if !gate {
@@ -427,14 +640,27 @@ impl Engine {
             }
         }
     }
-    /// How many candidates pattern `index` has in `block` (its plain lines); for the
-    /// benchmark's per-pattern profile.
-    pub fn count_block_candidates(&self, index: usize, block: &[u8]) -> usize {
+
+    /// Where [`Engine::block_findings`] spends its time on `block`, for the benchmark's
+    /// profile: adds to `nanos` and `counts` (one slot per pattern, then one for splitting
+    /// lines) the time each step took and the candidates each pattern found (on plain
+    /// lines). The runs of an alphabet count for the first pattern that uses it.
+    pub fn profile_block(&self, block: &[u8], nanos: &mut [u64], counts: &mut [usize]) {
+        let started = std::time::Instant::now();
         let lines = Lines::new(block);
-        let mut gates = vec![None; lines.spans.len()];
+        let mut scratch = Scratch::new(self, &lines);
+        nanos[self.patterns.len()] += started.elapsed().as_nanos() as u64;
         let mut out = Vec::new();
-        self.block_candidates(index, block, &lines, &mut gates, &mut out);
-        out.len()
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            if pattern.crosses_lines {
+                continue;
+            }
+            let started = std::time::Instant::now();
+            out.clear();
+            self.block_candidates(index, block, &lines, &mut scratch, &mut out);
+            nanos[index] += started.elapsed().as_nanos() as u64;
+            counts[index] += out.len();
+        }
     }
 
     /// Validated, scored, overlap-resolved findings of one line's view.
@@ -483,9 +709,13 @@ impl Engine {
     /// Findings of every line of `block` that has some: `(line index, view, findings)`.
     ///
     /// Plain lines (ASCII, or UTF-8 without a character folding changes) are searched in
-    /// one pass per pattern over the whole block, and only lines with a candidate are ever
-    /// decoded; special lines go through the per-line view path. Both give what scanning
-    /// each line on its own gives.
+    /// one pass per pattern over the qualifying runs of the whole block, and only lines
+    /// with a candidate are ever decoded. Special lines are decoded and folded first; their
+    /// folded texts (valid UTF-8 that folding leaves as it is: plain lines) are joined into
+    /// a second block searched the same way, and byte offsets in a folded text become its
+    /// view's character indices. Both give what scanning each line on its own gives
+    /// ([`Engine::scan_view`]): the boundary rules answer the same on a line's UTF-8 bytes
+    /// as on its characters (`boundaries::Unit`).
     pub fn block_findings(
         &self,
         block: &[u8],
@@ -493,38 +723,48 @@ impl Engine {
         today: Date,
     ) -> Vec<(usize, View, Vec<Finding>)> {
         let lines = Lines::new(block);
-        let mut gates = vec![None; lines.spans.len()];
-        let mut plain: Vec<Candidate> = Vec::new();
-        let mut per_line: Vec<usize> = Vec::new();
-        for (index, pattern) in self.patterns.iter().enumerate() {
-            if pattern.crosses_lines {
-                per_line.push(index);
-            } else {
-                self.block_candidates(index, block, &lines, &mut gates, &mut plain);
-            }
+        let mut views: Vec<View> = Vec::new();
+        let mut folded: Vec<u8> = Vec::new();
+        let mut folded_spans: Vec<(usize, usize)> = Vec::new();
+        for (&(start, end), _) in lines.spans.iter().zip(&lines.special).filter(|(_, &s)| s) {
+            let view = View::new(&block[start..end]);
+            let at = folded.len();
+            folded.extend_from_slice(view.text.as_bytes());
+            folded_spans.push((at, folded.len()));
+            folded.push(b'\n');
+            views.push(view);
         }
-        plain.sort_by_key(|c| c.0); // stable: pattern order, then position, within a line
+        let folded_lines = Lines {
+            special: vec![false; folded_spans.len()],
+            spans: folded_spans,
+        };
+        let per_line: Vec<usize> = (0..self.patterns.len())
+            .filter(|&index| self.patterns[index].crosses_lines)
+            .collect();
+        let plain = self.plain_candidates(block, &lines);
+        let special = self.plain_candidates(&folded, &folded_lines);
         let mut out = Vec::new();
-        let mut next = 0usize;
+        let (mut next, mut next_special) = (0usize, 0usize);
+        let mut views = views.into_iter();
         for (line, &(start, end)) in lines.spans.iter().enumerate() {
-            let from = next;
-            while next < plain.len() && plain[next].0 == line {
-                next += 1;
-            }
-            let bytes = &block[start..end];
-            if lines.special[line] {
-                let view = View::new(bytes);
-                let findings = self.scan_view(&view, min_score_bp, today);
-                if !findings.is_empty() {
-                    out.push((line, view, findings));
+            let (view, found) = if lines.special[line] {
+                let k = next_special;
+                let from = special.partition_point(|c| c.0 < k);
+                let to = special.partition_point(|c| c.0 <= k);
+                next_special += 1;
+                let Some(view) = views.next() else { break };
+                (view, &special[from..to])
+            } else {
+                let from = next;
+                while next < plain.len() && plain[next].0 == line {
+                    next += 1;
                 }
-                continue;
-            }
-            if from == next && per_line.is_empty() {
-                continue;
-            }
-            let view = View::new(bytes);
-            let mut candidates: Vec<(usize, usize, usize)> = plain[from..next]
+                if from == next && per_line.is_empty() {
+                    continue;
+                }
+                (View::new(&block[start..end]), &plain[from..next])
+            };
+            let mut candidates: Vec<(usize, usize, usize)> = found
                 .iter()
                 .map(|&(_, index, s, e)| (index, view.char_index(s), view.char_index(e)))
                 .collect();
@@ -538,13 +778,30 @@ impl Engine {
             if candidates.is_empty() {
                 continue;
             }
-            candidates.sort_by_key(|c| c.0);
+            candidates.sort_by_key(|c| c.0); // stable: pattern order, then position
             let findings = self.findings(&view, candidates, min_score_bp, today);
             if !findings.is_empty() {
                 out.push((line, view, findings));
             }
         }
         out
+    }
+
+    /// Candidates of every pattern that no match of holds a `\n`, on the plain lines of
+    /// `block`, by line (then pattern order, then position).
+    fn plain_candidates(&self, block: &[u8], lines: &Lines) -> Vec<Candidate> {
+        let mut scratch = Scratch::new(self, lines);
+        let mut found: Vec<Candidate> = Vec::new();
+        if lines.spans.is_empty() {
+            return found;
+        }
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            if !pattern.crosses_lines {
+                self.block_candidates(index, block, lines, &mut scratch, &mut found);
+            }
+        }
+        found.sort_by_key(|c| c.0); // stable: pattern order, then position, within a line
+        found
     }
 
     fn judge(

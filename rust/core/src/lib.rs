@@ -15,6 +15,7 @@ pub mod masks;
 pub mod overlap;
 pub mod plan;
 pub mod pychars;
+pub mod shape;
 pub mod syntax_check;
 pub mod validators;
 pub mod view;
