@@ -37,6 +37,7 @@ def tables() -> dict[str, Any]:
         "cn_bins": list(reference.CN_BINS.items()),
         "imei_reporting_bodies": sorted(reference.IMEI_REPORTING_BODIES),
         "idn_tlds": sorted(reference.IDN_TLDS),
+        "imsi_mncs": list(reference.IMSI_MNCS.items()),
     }
 
 

@@ -138,3 +138,12 @@ IDN_TLDS: frozenset[str] = frozenset(
     {"中国", "中國", "公司", "网络", "網絡", "在线", "网址", "网店", "集团", "香港", "台湾", "台灣",
      "商城", "商店", "移动", "中文网", "信息", "企业", "游戏", "娱乐", "广东", "佛山", "手机"}
 )  # fmt: skip
+
+# IMSI mobile network codes of MCC 460 (mainland China), ITU-T E.212 assignments, with the
+# operator for `generalize`. An IMSI is 460 + one of these MNCs + a 10-digit MSIN.
+IMSI_MCC = "460"
+IMSI_MNCS: dict[str, str] = {
+    "00": "中国移动", "01": "中国联通", "02": "中国移动", "03": "中国电信", "04": "中国移动",
+    "05": "中国电信", "06": "中国联通", "07": "中国移动", "08": "中国移动", "09": "中国联通",
+    "11": "中国电信", "15": "中国广电", "20": "中国铁通",
+}  # fmt: skip

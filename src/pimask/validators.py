@@ -234,6 +234,121 @@ def ip_address(value: str) -> Verdict:
     return Verdict("valid", "ipv6")
 
 
+def imsi(value: str) -> Verdict:
+    """Mainland IMSI: 15 digits, MCC 460 and an assigned Chinese MNC (then a 10-digit MSIN).
+
+    There is no check digit: the MCC/MNC rule is all a validator can say, so the recognizer
+    reports an IMSI only with context (15-digit runs are IMEIs, legacy IDs, order ids …).
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if not checksums.is_ascii_digits(value):
+        return Verdict("invalid", "not_digits")
+    if len(value) != 15:
+        return Verdict("invalid", "length")
+    if value[:3] != reference.IMSI_MCC:
+        return Verdict("invalid", "mcc")
+    if value[3:5] not in reference.IMSI_MNCS:
+        return Verdict("invalid", "mnc")
+    return Verdict("valid", "mcc_mnc")
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _is_hex(text: str) -> bool:
+    return bool(text) and all(ch in _HEX_DIGITS for ch in text)
+
+
+def device_id(value: str) -> Verdict:
+    """Device identifiers by shape: UUID (OAID, IDFA, IDFV), 16 hex (Android ID), 64 hex
+    (OAID), or an 8-20 character alphanumeric serial number mixing letters and digits.
+
+    The all-zero UUID / hex id is what a device reports when the user opted out of ad
+    tracking: not personal. The reason names the shape; the pattern names the kind.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if len(value) == 36 and value[8] == value[13] == value[18] == value[23] == "-":
+        body = value[:8] + value[9:13] + value[14:18] + value[19:23] + value[24:]
+        if not _is_hex(body):
+            return Verdict("invalid", "not_hex")
+        if body.count("0") == len(body):
+            return Verdict("invalid", "opted_out")
+        return Verdict("valid", "uuid")
+    if not (value.isascii() and value.isalnum()):
+        return Verdict("invalid", "charset")
+    if value.isdigit():
+        # why: "serial=12516631822636" is a sequence number in most logs; device serials
+        # mix letters and digits, and a random 16-hex Android ID is all digits once in 1,800
+        return Verdict("invalid", "no_letter")
+    if len(value) in (16, 64) and _is_hex(value):
+        if value.count("0") == len(value):
+            return Verdict("invalid", "opted_out")
+        return Verdict("valid", "hex16" if len(value) == 16 else "hex64")
+    if not 8 <= len(value) <= 20:
+        return Verdict("invalid", "length")
+    if not any(ch in "0123456789" for ch in value):
+        return Verdict("invalid", "no_digit")
+    return Verdict("valid", "serial")
+
+
+def _geo_number(text: str) -> tuple[int, str] | None:
+    """``(whole degrees, decimals)`` of ``-?D{1,3}.D{4,}``, or None for another shape."""
+    if text.startswith("-"):
+        text = text[1:]
+    whole, dot, decimals = text.partition(".")
+    if (
+        not dot
+        or not 1 <= len(whole) <= 3
+        or not checksums.is_ascii_digits(whole)
+        or len(decimals) < 4
+        or not checksums.is_ascii_digits(decimals)
+    ):
+        return None
+    return int(whole), decimals
+
+
+def _within(number: tuple[int, str], limit: int) -> bool:
+    whole, decimals = number
+    return whole < limit or (whole == limit and decimals.count("0") == len(decimals))
+
+
+def geo_coordinates(value: str) -> Verdict:
+    """Decimal degrees: one number (|v| ≤ 180, found with a lat/lng key) or a pair in either
+    order (lat,lng or lng,lat as AMap and Baidu write it: a value above 90 is the longitude).
+
+    Compared on the digits, never as floats, so both engines agree exactly. 0,0 is the
+    default of a missing fix, not a place. A pair scores 0.1 more than one number: it is a
+    place by its shape, where one number needs its own lat/lng key.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    parts = value.split(",")
+    if len(parts) > 2:
+        return Verdict("invalid", "shape")
+    numbers = []
+    for index, part in enumerate(parts):
+        if index == 1 and part.startswith(" "):
+            part = part[1:]
+        number = _geo_number(part)
+        if number is None:
+            return Verdict("invalid", "shape")
+        numbers.append(number)
+    if all(_within(number, 0) for number in numbers):
+        return Verdict("invalid", "zero")
+    if len(numbers) == 1:
+        if _within(numbers[0], 180):
+            return Verdict("valid", "single")
+        return Verdict("invalid", "range")
+    first, second = numbers
+    if _within(first, 90) and _within(second, 180):
+        return Verdict("valid", "lat_lng", 0.1)
+    if _within(first, 180) and _within(second, 90):
+        return Verdict("valid", "lng_lat", 0.1)
+    return Verdict("invalid", "range")
+
+
 VALIDATORS: dict[str, Validator] = {
     "cn_resident_id": cn_resident_id,
     "cn_mobile": cn_mobile,
@@ -242,6 +357,9 @@ VALIDATORS: dict[str, Validator] = {
     "mac_address": mac_address,
     "email": email,
     "ip_address": ip_address,
+    "imsi": imsi,
+    "device_id": device_id,
+    "geo_coordinates": geo_coordinates,
 }
 
 

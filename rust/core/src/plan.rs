@@ -76,6 +76,9 @@ pub struct Tables {
     pub imei_reporting_bodies: Vec<String>,
     /// Non-ASCII top-level domains accepted by the e-mail validator.
     pub idn_tlds: Vec<String>,
+    /// IMSI mobile network codes of MCC 460 (two digits) -> operator.
+    #[serde(default)]
+    pub imsi_mncs: Vec<(String, String)>,
 }
 
 impl Plan {

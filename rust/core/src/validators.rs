@@ -57,6 +57,9 @@ pub enum ValidatorKind {
     MacAddress,
     Email,
     IpAddress,
+    Imsi,
+    DeviceId,
+    GeoCoordinates,
 }
 
 impl ValidatorKind {
@@ -70,6 +73,9 @@ impl ValidatorKind {
             "mac_address" => ValidatorKind::MacAddress,
             "email" => ValidatorKind::Email,
             "ip_address" => ValidatorKind::IpAddress,
+            "imsi" => ValidatorKind::Imsi,
+            "device_id" => ValidatorKind::DeviceId,
+            "geo_coordinates" => ValidatorKind::GeoCoordinates,
             _ => return None,
         })
     }
@@ -120,6 +126,8 @@ pub struct Validators {
     imei_reporting_bodies: [bool; 100],
     /// `reference.IDN_TLDS`, compared as whole strings.
     idn_tlds: HashSet<String>,
+    /// `reference.IMSI_MNCS`, indexed by the two-digit MNC.
+    imsi_mncs: [bool; 100],
 }
 
 /// The number written by `key` when it is exactly `len` ASCII digits.
@@ -151,6 +159,12 @@ impl Validators {
                 imei_reporting_bodies[i] = true;
             }
         }
+        let mut imsi_mncs = [false; 100];
+        for (mnc, _) in &tables.imsi_mncs {
+            if let Some(i) = digit_key(mnc, 2) {
+                imsi_mncs[i] = true;
+            }
+        }
         let cn_bins = tables
             .cn_bins
             .iter()
@@ -164,6 +178,7 @@ impl Validators {
             cn_bins,
             imei_reporting_bodies,
             idn_tlds: tables.idn_tlds.iter().cloned().collect(),
+            imsi_mncs,
         }
     }
 
@@ -181,7 +196,27 @@ impl Validators {
             ValidatorKind::MacAddress => mac_address(value),
             ValidatorKind::Email => self.email(value),
             ValidatorKind::IpAddress => ip_address(value),
+            ValidatorKind::Imsi => self.imsi(value),
+            ValidatorKind::DeviceId => device_id(value),
+            ValidatorKind::GeoCoordinates => geo_coordinates(value),
         }
+    }
+
+    /// `imsi`: 15 ASCII digits, MCC 460 and an assigned Chinese MNC (no check digit).
+    fn imsi(&self, value: &str) -> Verdict {
+        if !checksums::is_ascii_digits(value) {
+            return invalid("not_digits");
+        }
+        if value.len() != 15 {
+            return invalid("length");
+        }
+        if &value[..3] != IMSI_MCC {
+            return invalid("mcc");
+        }
+        if !digit_key(&value[3..5], 2).is_some_and(|i| self.imsi_mncs[i]) {
+            return invalid("mnc");
+        }
+        verdict(Status::Valid, "mcc_mnc")
     }
 
     fn province(&self, code: &str) -> bool {
@@ -452,6 +487,124 @@ fn mobile_digits(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// `reference.IMSI_MCC`: mainland China.
+const IMSI_MCC: &str = "460";
+
+fn is_hex(chars: &[char]) -> bool {
+    !chars.is_empty() && chars.iter().all(char::is_ascii_hexdigit)
+}
+
+/// `device_id`: UUID (OAID, IDFA, IDFV), 16 hex (Android ID), 64 hex (OAID) or an 8-20
+/// character ASCII alphanumeric serial mixing letters and digits; all-zero ids (opted out)
+/// are refused. Lengths and positions count characters, as Python does.
+fn device_id(value: &str) -> Verdict {
+    let chars: Vec<char> = value.chars().collect();
+    if chars.len() == 36 && [8, 13, 18, 23].iter().all(|&i| chars[i] == '-') {
+        let body: Vec<char> = chars
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ![8, 13, 18, 23].contains(i))
+            .map(|(_, &c)| c)
+            .collect();
+        if !is_hex(&body) {
+            return invalid("not_hex");
+        }
+        if body.iter().all(|&c| c == '0') {
+            return invalid("opted_out");
+        }
+        return verdict(Status::Valid, "uuid");
+    }
+    if chars.is_empty() || !chars.iter().all(char::is_ascii_alphanumeric) {
+        return invalid("charset");
+    }
+    if chars.iter().all(char::is_ascii_digit) {
+        // why: a digits-only "serial" is a sequence number in most logs, and a random
+        // 16-hex Android ID is all digits once in 1,800
+        return invalid("no_letter");
+    }
+    if (chars.len() == 16 || chars.len() == 64) && is_hex(&chars) {
+        if chars.iter().all(|&c| c == '0') {
+            return invalid("opted_out");
+        }
+        let reason = if chars.len() == 16 { "hex16" } else { "hex64" };
+        return verdict(Status::Valid, reason);
+    }
+    if !(8..=20).contains(&chars.len()) {
+        return invalid("length");
+    }
+    if !chars.iter().any(char::is_ascii_digit) {
+        return invalid("no_digit");
+    }
+    verdict(Status::Valid, "serial")
+}
+
+/// Python's `_geo_number`: (whole degrees, decimals) of `-?D{1,3}.D{4,}`.
+fn geo_number(text: &str) -> Option<(u32, &str)> {
+    let text = text.strip_prefix('-').unwrap_or(text);
+    let (whole, decimals) = text.split_once('.')?;
+    if !checksums::is_ascii_digits(whole)
+        || !(1..=3).contains(&whole.len())
+        || !checksums::is_ascii_digits(decimals)
+        || decimals.len() < 4
+    {
+        return None;
+    }
+    Some((
+        whole.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')),
+        decimals,
+    ))
+}
+
+fn geo_within(number: (u32, &str), limit: u32) -> bool {
+    let (whole, decimals) = number;
+    whole < limit || (whole == limit && decimals.bytes().all(|b| b == b'0'))
+}
+
+/// `geo_coordinates`: one number (|v| <= 180) or a pair in either order (lat,lng or
+/// lng,lat), compared on the digits; 0,0 is a missing fix; a pair scores 0.1 more.
+fn geo_coordinates(value: &str) -> Verdict {
+    let parts: Vec<&str> = value.split(',').collect();
+    if parts.len() > 2 {
+        return invalid("shape");
+    }
+    let mut numbers = Vec::with_capacity(2);
+    for (index, part) in parts.iter().enumerate() {
+        let part = if index == 1 {
+            part.strip_prefix(' ').unwrap_or(part)
+        } else {
+            part
+        };
+        match geo_number(part) {
+            Some(number) => numbers.push(number),
+            None => return invalid("shape"),
+        }
+    }
+    if numbers.iter().all(|&n| geo_within(n, 0)) {
+        return invalid("zero");
+    }
+    if let [single] = numbers[..] {
+        return if geo_within(single, 180) {
+            verdict(Status::Valid, "single")
+        } else {
+            invalid("range")
+        };
+    }
+    let (first, second) = (numbers[0], numbers[1]);
+    // why: a pair is a place by its shape (Python's +0.1); one number needs its own key
+    let pair = |reason| Verdict {
+        status: Status::Valid,
+        reason,
+        adjust_bp: BONUS_BP,
+    };
+    if geo_within(first, 90) && geo_within(second, 180) {
+        return pair("lat_lng");
+    }
+    if geo_within(first, 180) && geo_within(second, 90) {
+        return pair("lng_lat");
+    }
+    invalid("range")
+}
+
 /// `mac_address`: six octets; broadcast and all-zero addresses are real MACs but not
 /// personal, and a bare 12-digit decimal number is more often a counter.
 fn mac_address(value: &str) -> Verdict {
@@ -658,7 +811,10 @@ mod tests {
     use super::*;
     use crate::plan::Plan;
     use Status::{Invalid, Unknown, Valid};
-    use ValidatorKind::{BankCard, CnMobile, CnResidentId, Email, Imei, IpAddress, MacAddress};
+    use ValidatorKind::{
+        BankCard, CnMobile, CnResidentId, DeviceId, Email, GeoCoordinates, Imei, Imsi, IpAddress,
+        MacAddress,
+    };
 
     /// The `today` the expected verdicts were computed with in Python.
     const TODAY: Date = Date {
@@ -676,6 +832,60 @@ mod tests {
     /// score adjustments times 10,000.
     #[rustfmt::skip]
     const CASES: &[(ValidatorKind, &str, Status, &str, i32)] = &[
+            (DeviceId, "4315781740999445", Invalid, "no_letter", 0),
+            (DeviceId, "12516631822636", Invalid, "no_letter", 0),
+            (DeviceId, "2198253915246A", Valid, "serial", 0),
+            (Imsi, "460001234567890", Valid, "mcc_mnc", 0),
+            (Imsi, "460151234567890", Valid, "mcc_mnc", 0),
+            (Imsi, "460201234567890", Valid, "mcc_mnc", 0),
+            (Imsi, "460101234567890", Invalid, "mnc", 0),
+            (Imsi, "461001234567890", Invalid, "mcc", 0),
+            (Imsi, "46000123456789", Invalid, "length", 0),
+            (Imsi, "4600012345678901", Invalid, "length", 0),
+            (Imsi, "46000123456789X", Invalid, "not_digits", 0),
+            (Imsi, "\u{ff14}\u{ff16}\u{ff10}\u{ff10}\u{ff10}\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}\u{ff19}\u{ff10}", Invalid, "not_digits", 0),
+            (Imsi, "", Invalid, "not_digits", 0),
+            (DeviceId, "4d08c296-ea02-4a45-bf48-aa482df9cb07", Valid, "uuid", 0),
+            (DeviceId, "4D08C296-EA02-4A45-BF48-AA482DF9CB07", Valid, "uuid", 0),
+            (DeviceId, "00000000-0000-0000-0000-000000000000", Invalid, "opted_out", 0),
+            (DeviceId, "4d08c296-ea02-4a45-bf48-aa482df9cb0g", Invalid, "not_hex", 0),
+            (DeviceId, "4d08c296ea02-4a45-bf48-aa482df9cb07x", Invalid, "charset", 0),
+            (DeviceId, "9774d56d682e549c", Valid, "hex16", 0),
+            (DeviceId, "0000000000000000", Invalid, "no_letter", 0),
+            (DeviceId, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Valid, "hex64", 0),
+            (DeviceId, "0000000000000000000000000000000000000000000000000000000000000000", Invalid, "no_letter", 0),
+            (DeviceId, "R58M12ABCDE", Valid, "serial", 0),
+            (DeviceId, "F2LXK0ABHG7F", Valid, "serial", 0),
+            (DeviceId, "emulator", Invalid, "no_digit", 0),
+            (DeviceId, "11111111", Invalid, "no_letter", 0),
+            (DeviceId, "aAaAaAaA", Invalid, "no_digit", 0),
+            (DeviceId, "sn-1", Invalid, "charset", 0),
+            (DeviceId, "ABC123", Invalid, "length", 0),
+            (DeviceId, "A1B2C3D4E5F6G7H8I9J0K", Invalid, "length", 0),
+            (DeviceId, "\u{4e2d}\u{56fd}1234567890", Invalid, "charset", 0),
+            (DeviceId, "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}\u{ff19}\u{ff10}ab", Invalid, "charset", 0),
+            (DeviceId, "", Invalid, "charset", 0),
+            (GeoCoordinates, "39.9042,116.4074", Valid, "lat_lng", 1000),
+            (GeoCoordinates, "39.904211, 116.407394", Valid, "lat_lng", 1000),
+            (GeoCoordinates, "116.4074,39.9042", Valid, "lng_lat", 1000),
+            (GeoCoordinates, "-33.8688,151.2093", Valid, "lat_lng", 1000),
+            (GeoCoordinates, "95.1234,95.1234", Invalid, "range", 0),
+            (GeoCoordinates, "0.0000,-0.0000", Invalid, "zero", 0),
+            (GeoCoordinates, "0.0000,0.0001", Valid, "lat_lng", 1000),
+            (GeoCoordinates, "-33.8688", Valid, "single", 0),
+            (GeoCoordinates, "180.0000", Valid, "single", 0),
+            (GeoCoordinates, "180.0001", Invalid, "range", 0),
+            (GeoCoordinates, "90.0000,180.0000", Valid, "lat_lng", 1000),
+            (GeoCoordinates, "90.0001,90.0001", Invalid, "range", 0),
+            (GeoCoordinates, "1.2.3", Invalid, "shape", 0),
+            (GeoCoordinates, "39.904,116.4074", Invalid, "shape", 0),
+            (GeoCoordinates, "39.9042,116.4074,1.0000", Invalid, "shape", 0),
+            (GeoCoordinates, "39.9042,  116.4074", Invalid, "shape", 0),
+            (GeoCoordinates, "1234.5678", Invalid, "shape", 0),
+            (GeoCoordinates, "--1.2345", Invalid, "shape", 0),
+            (GeoCoordinates, "\u{ff13}\u{ff19}.\u{ff19}\u{ff10}\u{ff14}\u{ff12}", Invalid, "shape", 0),
+            (GeoCoordinates, ".12345", Invalid, "shape", 0),
+            (GeoCoordinates, "", Invalid, "shape", 0),
             (CnResidentId, "11010519491231002X", Valid, "mod11_2", 0),
             (CnResidentId, "11010519491231002x", Valid, "mod11_2", 0),
             (CnResidentId, "440301199001011234", Valid, "mod11_2", 0),
@@ -1429,6 +1639,9 @@ mod tests {
             MacAddress,
             Email,
             IpAddress,
+            Imsi,
+            DeviceId,
+            GeoCoordinates,
         ];
         let junk = [
             "",
