@@ -113,6 +113,40 @@ def mask_imei(value: str) -> str:
     return mask_middle(value, 8, 0)
 
 
+def mask_imsi(value: str) -> str:
+    """Keep MCC + MNC (first 5 digits: country and operator), mask the subscriber MSIN."""
+    return mask_middle(value, 5, 0)
+
+
+def mask_device_id(value: str) -> str:
+    """Keep the first 4 characters of an Android ID, OAID, IDFA/IDFV or serial number."""
+    return mask_middle(value, 4, 0)
+
+
+def mask_geo(value: str) -> str:
+    """Keep 2 decimals of each degree value (about 1 km): ``39.90****,116.40****``.
+
+    >>> mask_geo("39.904211, 116.407394")
+    '39.90****, 116.40****'
+    """
+    folded = fold(value)
+    if "." not in folded:
+        return mask_middle(value, 0, 0)
+    chars = list(value)
+    decimals = -1  # digits seen after the current number's dot; -1 before any dot
+    for index, ch in enumerate(folded):
+        if ch == ".":
+            decimals = 0
+        elif "0" <= ch <= "9":
+            if decimals >= 0:
+                decimals += 1
+                if decimals > 2:
+                    chars[index] = MASK_CHAR
+        else:
+            decimals = -1
+    return "".join(chars)
+
+
 def mask_resident_id(value: str) -> str:
     return mask_middle(value, 1, 2)
 
@@ -135,6 +169,9 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "IP_ADDRESS": DisplayRule("network part: IPv4 /16, IPv6 first two groups", mask_ip),
     "MAC_ADDRESS": DisplayRule("vendor OUI (first 3 octets)", mask_mac),
     "IMEI": DisplayRule("TAC (first 8 digits)", mask_imei),
+    "IMSI": DisplayRule("MCC + MNC (first 5 digits: country and operator)", mask_imsi),
+    "DEVICE_ID": DisplayRule("first 4 characters", mask_device_id),
+    "GEO_COORDINATES": DisplayRule("2 decimals of each degree value (about 1 km)", mask_geo),
     "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }

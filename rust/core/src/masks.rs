@@ -201,8 +201,42 @@ pub fn display_mask(entity: &str, value: &str) -> String {
         "MAC_ADDRESS" => mask_middle(value, 6, 0, MASK_CHAR),
         // TAC (first 8 digits: the phone model)
         "IMEI" => mask_middle(value, 8, 0, MASK_CHAR),
+        // MCC + MNC (first 5 digits: country and operator)
+        "IMSI" => mask_middle(value, 5, 0, MASK_CHAR),
+        // first 4 characters
+        "DEVICE_ID" => mask_middle(value, 4, 0, MASK_CHAR),
+        // 2 decimals of each degree value (about 1 km)
+        "GEO_COORDINATES" => mask_geo(value),
         _ => mask_middle(value, 0, 0, MASK_CHAR),
     }
+}
+
+/// `mask_geo`: keep 2 decimals of each number (`39.90****,116.40****`); a value without a
+/// dot is masked completely. Digits and dots are read on the folded characters.
+fn mask_geo(value: &str) -> String {
+    if !value.chars().any(|c| fold_char(c) == '.') {
+        return mask_middle(value, 0, 0, MASK_CHAR);
+    }
+    let mut decimals: i32 = -1;
+    value
+        .chars()
+        .map(|c| {
+            let f = fold_char(c);
+            if f == '.' {
+                decimals = 0;
+            } else if f.is_ascii_digit() {
+                if decimals >= 0 {
+                    decimals += 1;
+                    if decimals > 2 {
+                        return MASK_CHAR;
+                    }
+                }
+            } else {
+                decimals = -1;
+            }
+            c
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -313,6 +347,13 @@ mod tests {
             ("IMEI", "3520990017614812", "35209900********"),
             ("IMEI", "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}\u{ff19}", "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}*"),
             ("IMEI", "1234567", "*******"),
+            ("IMSI", "460001234567890", "46000**********"),
+            ("DEVICE_ID", "4d08c296-ea02-4a45-bf48-aa482df9cb07", "4d08****-****-****-****-************"),
+            ("DEVICE_ID", "R58M12ABCDE", "R58M*******"),
+            ("GEO_COORDINATES", "39.904211, 116.407394", "39.90****, 116.40****"),
+            ("GEO_COORDINATES", "-33.8688,151.2093", "-33.86**,151.20**"),
+            ("GEO_COORDINATES", "\u{ff13}\u{ff19}\u{ff0e}\u{ff19}\u{ff10}\u{ff14}\u{ff12}", "\u{ff13}\u{ff19}\u{ff0e}\u{ff19}\u{ff10}**"),
+            ("GEO_COORDINATES", "3990", "****"),
             ("PERSON", "张三", "**"),
             ("PERSON", "北京市海淀区", "******"),
             ("PERSON", "abc", "***"),
