@@ -59,6 +59,9 @@ ENTITY_LABELS: dict[str, str] = {
     "MAC_ADDRESS": "MAC地址",
     "EMAIL": "邮箱",
     "IP_ADDRESS": "IP地址",
+    "IMSI": "IMSI",
+    "DEVICE_ID": "设备标识",
+    "GEO_COORDINATES": "经纬度",
 }
 
 Operator = Callable[[str], str]

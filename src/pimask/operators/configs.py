@@ -153,8 +153,19 @@ class PseudonymizeConfig(_Config):
 
 # Entities whose values are digit (or hex) strings, the only shape FF3-1 can keep. An email
 # or IP address would keep its letters / octet structure in clear, so encrypt refuses them.
+# Device ids are encrypted over ASCII letters and digits (every character of a serial is
+# then hidden), coordinates digit by digit with signs, dots and the comma kept.
 ENCRYPTABLE_ENTITIES = frozenset(
-    {"CN_MOBILE", "BANK_CARD", "CN_RESIDENT_ID", "IMEI", "MAC_ADDRESS"}
+    {
+        "CN_MOBILE",
+        "BANK_CARD",
+        "CN_RESIDENT_ID",
+        "IMEI",
+        "MAC_ADDRESS",
+        "IMSI",
+        "DEVICE_ID",
+        "GEO_COORDINATES",
+    }
 )
 
 
@@ -190,7 +201,8 @@ class EncryptConfig(_Config):
 
 class GeneralizeConfig(_Config):
     """Replace a value by a coarser class: ID → province + birth decade + sex, IP → prefix,
-    email → domain, bank card → issuer, mobile → carrier. Other entities become a tag."""
+    email → domain, bank card → issuer, mobile and IMSI → carrier, coordinates → a grid of
+    ``geo_grid`` degrees. Other entities become a tag."""
 
     type: Literal["generalize"] = "generalize"
     # why: whole-octet / whole-group prefixes only, written with wildcards (10.24.3.*), so
@@ -200,6 +212,9 @@ class GeneralizeConfig(_Config):
     birth: Literal["decade", "year", "none"] = "decade"
     region: Literal["province", "none"] = "province"
     sex: bool = True
+    # why: 0.1° is about 11 km, the finest grid that still covers a district rather than a
+    # street; 0.01° (about 1 km) is fine for display or de-identification only.
+    geo_grid: Literal[0.01, 0.05, 0.1, 0.5, 1.0] = 0.1
     template: str = "<{entity}:{label}>"
 
     @field_validator("template")
@@ -215,6 +230,11 @@ class GeneralizeConfig(_Config):
                 return f"ipv6_prefix /{self.ipv6_prefix} is too fine for anonymize (/48 or coarser)"
             if self.birth == "year":
                 return "birth: year is too fine for anonymize (use decade or none)"
+            if self.geo_grid < 0.1:
+                return (
+                    f"geo_grid {self.geo_grid} degrees is too fine for anonymize "
+                    "(0.1, about 11 km, or coarser)"
+                )
         return super().level_problem(level)
 
 

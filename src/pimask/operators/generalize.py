@@ -4,7 +4,8 @@ Labels come from :mod:`pimask.reference` (provinces, carriers, bank BINs, card n
 so they are coarse by construction and never contain the value's own digits beyond what
 the setting asks for (an IPv4 /24 keeps three octets, written ``10.24.3.*`` so the label
 never parses as an address again). Entities without a meaningful class (IMEI, MAC: their
-prefixes name a device model or vendor, which is a fragment of the original) become a tag.
+prefixes name a device model or vendor, which is a fragment of the original) and device ids
+become a tag; an IMSI becomes its operator, coordinates a grid cell (``geo_grid`` degrees).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import ipaddress
 import re
 from collections.abc import Callable
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from pimask.normalize import fold
 from pimask.operators.configs import GeneralizeConfig
 from pimask.operators.masks import _split_mobile_prefix
-from pimask.reference import CARD_NETWORKS, CN_BINS, MOBILE_SEGMENTS, PROVINCES
+from pimask.reference import CARD_NETWORKS, CN_BINS, IMSI_MNCS, MOBILE_SEGMENTS, PROVINCES
 
 UNKNOWN = "未知"
 _DIGITS = re.compile(r"[0-9]")
@@ -88,6 +90,33 @@ def _mobile_label(entity: str, value: str) -> str:
     return MOBILE_SEGMENTS.get(digits[:3], UNKNOWN)
 
 
+def _imsi_label(value: str) -> str:
+    digits = "".join(_DIGITS.findall(fold(value)))
+    return IMSI_MNCS.get(digits[3:5], UNKNOWN) if digits.startswith("460") else UNKNOWN
+
+
+_GEO_NUMBER = re.compile(r"-?[0-9]{1,3}\.[0-9]+")
+
+
+def _geo_label(value: str, grid: float) -> str:
+    """Each degree value rounded to the nearest multiple of ``grid``, order kept:
+    ``39.904211,116.407394`` at 0.1 → ``39.9,116.4``. Decimal arithmetic, so 0.1 is exact.
+    """
+    step = Decimal(str(grid))
+    places = Decimal(1).scaleb(step.as_tuple().exponent)  # 0.05 → 0.01, 0.1 → 0.1, 1.0 → 0.1
+    numbers = _GEO_NUMBER.findall(fold(value))
+    if not numbers:
+        return UNKNOWN
+    try:
+        rounded = [
+            (Decimal(n) / step).quantize(Decimal(1), rounding=ROUND_HALF_EVEN) * step
+            for n in numbers
+        ]
+    except InvalidOperation:
+        return UNKNOWN
+    return ",".join(str(r.quantize(places) + 0) for r in rounded)
+
+
 def make_generalizer(entity: str, config: GeneralizeConfig) -> Callable[[str], str]:
     """``value -> <ENTITY:label>`` (per ``config.template``) for one entity."""
     label_of: Callable[[str], str] | None
@@ -102,6 +131,10 @@ def make_generalizer(entity: str, config: GeneralizeConfig) -> Callable[[str], s
         label_of = _card_label
     elif entity == "CN_MOBILE":
         label_of = lambda value: _mobile_label(entity, value)  # noqa: E731
+    elif entity == "IMSI":
+        label_of = _imsi_label
+    elif entity == "GEO_COORDINATES":
+        label_of = lambda value: _geo_label(value, config.geo_grid)  # noqa: E731
     else:
         label_of = None
     if label_of is None:

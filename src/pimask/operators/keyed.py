@@ -39,8 +39,12 @@ def canonical(entity: str, value: str) -> str:
     folded = fold(value)
     if entity == "CN_MOBILE":
         return _NON_DIGITS.sub("", _split_mobile_prefix(entity, folded)[1])
-    if entity in ("BANK_CARD", "IMEI"):
+    if entity in ("BANK_CARD", "IMEI", "IMSI"):
         return _NON_DIGITS.sub("", folded)
+    if entity == "DEVICE_ID":
+        return folded.lower()  # why: hex ids are written in either case
+    if entity == "GEO_COORDINATES":
+        return folded.replace(" ", "")
     if entity == "CN_RESIDENT_ID":
         return re.sub(r"[^0-9X]", "", folded.upper())
     if entity == "MAC_ADDRESS":
@@ -70,8 +74,13 @@ def make_pseudonymizer(entity: str, keys: KeyRing, digest_chars: int) -> Callabl
     return apply
 
 
+ALPHANUMERIC = DIGITS + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def alphabet_for(entity: str) -> str:
-    return HEX_BOTH_CASES if entity == "MAC_ADDRESS" else DIGITS
+    if entity == "MAC_ADDRESS":
+        return HEX_BOTH_CASES
+    return ALPHANUMERIC if entity == "DEVICE_ID" else DIGITS
 
 
 class FormatPreservingCipher:

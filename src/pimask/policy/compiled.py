@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 Operator = Callable[[str], str]
 ALLOW = "allow"
-_CIPHER_SEPARATORS = frozenset(" -:./")
+_CIPHER_SEPARATORS = frozenset(" -:./,")
 # How many cipher-alphabet symbols (X of an ID included) a value of each encryptable
 # entity has, as its recognizer finds it: our ciphertext of it has exactly as many.
 _CIPHER_SYMBOLS: dict[str, frozenset[int]] = {
@@ -38,6 +38,9 @@ _CIPHER_SYMBOLS: dict[str, frozenset[int]] = {
     "IMEI": frozenset({15, 16}),
     "BANK_CARD": frozenset(range(13, 20)),
     "MAC_ADDRESS": frozenset({12}),
+    "IMSI": frozenset({15}),
+    "DEVICE_ID": frozenset(range(8, 33)),  # longer ids exceed FF3-1 over 62 symbols: fallback
+    "GEO_COORDINATES": frozenset(range(6, 19)),  # 5-digit singles are too short: fallback
 }
 
 
