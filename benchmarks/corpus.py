@@ -1087,6 +1087,294 @@ def _generate_labeled(
 
 
 # --------------------------------------------------------------------------------------
+# Device and location corpus (issue 18): IMSI, DEVICE_ID, GEO_COORDINATES
+# --------------------------------------------------------------------------------------
+# A separate generator with its own random stream, so the corpus above (and every figure
+# measured on it) stays byte for byte what it was. Values come with the keys and words that
+# label them in real app logs; look-alikes come with theirs, or with none.
+
+DEVICE_ENTITIES = ("IMSI", "DEVICE_ID", "GEO_COORDINATES")
+_MNCS = sorted(reference.IMSI_MNCS)
+_ALNUM_UPPER = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def imsi(rng: random.Random) -> str:
+    return reference.IMSI_MCC + rng.choice(_MNCS) + _digits(rng, 10)
+
+
+def device_serial(rng: random.Random) -> str:
+    """Apple-like (12), Samsung-like (11), or a hex ro.serialno: letters and digits."""
+    roll = rng.random()
+    if roll < 0.4:
+        body = "".join(rng.choice(_ALNUM_UPPER) for _ in range(11))
+        return rng.choice("FCDGH") + body[:3] + str(rng.randint(0, 9)) + body[4:]
+    if roll < 0.7:
+        return "R" + str(rng.randint(10, 99)) + "".join(rng.choice(_ALNUM_UPPER) for _ in range(8))
+    value = hexstr(rng, rng.choice((8, 12)))
+    if value.isdigit() or not any(ch.isdigit() for ch in value):
+        value = "a" + value[1:-1] + "7"
+    return value
+
+
+def _coordinate(rng: random.Random, lo: float, hi: float) -> str:
+    decimals = rng.choice((4, 5, 6, 6, 6))
+    return f"{rng.uniform(lo, hi):.{decimals}f}"
+
+
+def lat_lng(rng: random.Random) -> tuple[str, str]:
+    """Mostly in China (lat 18-53, lng 73-135), sometimes anywhere."""
+    if rng.random() < 0.8:
+        return _coordinate(rng, 18, 53), _coordinate(rng, 73, 135)
+    return _coordinate(rng, -89.9, 89.9), _coordinate(rng, -179.9, 179.9)
+
+
+_DEVICE_KINDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "android_id": {
+        "json": ("android_id", "androidId", "ANDROID_ID"),
+        "kv": ("android_id", "androidid", "ssaid"),
+        "zh": ("安卓ID：", "Android ID：", "设备标识："),
+    },
+    "oaid": {
+        "json": ("oaid", "OAID", "device_oaid"),
+        "kv": ("oaid", "OAID"),
+        "zh": ("OAID：", "匿名设备标识符：", "设备标识："),
+    },
+    "idfa_idfv": {
+        "json": ("idfa", "idfv", "IDFA", "identifierForVendor"),
+        "kv": ("idfa", "idfv"),
+        "zh": ("IDFA：", "广告标识符：", "IDFV："),
+    },
+    "serial": {
+        "json": ("sn", "serial", "serialNumber", "deviceSn", "serial_no"),
+        "kv": ("sn", "serial", "device_sn"),
+        "zh": ("设备序列号：", "序列号：", "SN:"),
+    },
+}
+_IMSI_KEYS = {
+    "json": ("imsi", "IMSI", "sim_imsi", "imsi1"),
+    "kv": ("imsi", "IMSI", "imsi_no"),
+    "zh": ("IMSI：", "SIM卡号：", "用户识别码", "国际移动用户识别码："),
+}
+_GEO_PAIR_KEYS = {
+    "json": ("location", "lnglat", "latlng", "coordinate", "gps"),
+    "kv": ("location", "coords", "gps", "latlng"),
+    "zh": ("经纬度：", "坐标：", "定位：", "位置："),
+}
+_GEO_SINGLE_KEYS = (
+    ("lat", "lng"),
+    ("latitude", "longitude"),
+    ("lat", "lon"),
+    ("gps_lat", "gps_lng"),
+)
+
+
+def _device_value(rng: random.Random) -> tuple[str, str]:
+    kind = rng.choice(tuple(_DEVICE_KINDS))
+    if kind == "android_id":
+        value = hexstr(rng, 16)
+        value = value if not value.isdigit() else "f" + value[1:]
+        return (value.upper() if rng.random() < 0.3 else value), kind
+    if kind == "oaid":
+        value = uuid4(rng) if rng.random() < 0.7 else hexstr(rng, 64)
+        return (value.upper() if rng.random() < 0.3 else value), kind
+    if kind == "idfa_idfv":
+        return uuid4(rng).upper(), kind
+    return device_serial(rng), kind
+
+
+def _labeled(line: Line, style: str, key: str, value: str, entity: str, form: str) -> None:
+    if style == "json":
+        line.add(f'"{key}":"')
+        line.pii(value, entity, form)
+        line.add('"')
+    elif style == "kv":
+        line.add(f"{key}=")
+        line.pii(value, entity, form)
+    else:
+        line.add(key)
+        line.pii(value, entity, form)
+        line.add(rng_punct(line))
+
+
+def rng_punct(line: Line) -> str:
+    return ("，", "。", " ", "；")[len(line.parts) % 4]
+
+
+def add_device_pii(rng: random.Random, line: Line, entity: str, style: str) -> None:
+    if entity == "IMSI":
+        _labeled(line, style, rng.choice(_IMSI_KEYS[style]), imsi(rng), entity, "imsi")
+    elif entity == "DEVICE_ID":
+        value, kind = _device_value(rng)
+        _labeled(line, style, rng.choice(_DEVICE_KINDS[kind][style]), value, entity, kind)
+    elif entity == "GEO_COORDINATES":
+        lat, lng = lat_lng(rng)
+        if rng.random() < 0.35:  # one finding per number, each after its own key
+            lat_key, lng_key = rng.choice(_GEO_SINGLE_KEYS)
+            if style == "json":
+                line.add(f'"{lat_key}":')
+                line.pii(lat, entity, "lat_key")
+                line.add(f',"{lng_key}":')
+                line.pii(lng, entity, "lng_key")
+            elif style == "kv":
+                line.add(f"{lat_key}=")
+                line.pii(lat, entity, "lat_key")
+                line.add(f" {lng_key}=")
+                line.pii(lng, entity, "lng_key")
+            else:
+                line.add("纬度：")
+                line.pii(lat, entity, "lat_key")
+                line.add("，经度：")
+                line.pii(lng, entity, "lng_key")
+                line.add("。")
+            return
+        amap = rng.random() < 0.5  # AMap / Baidu: lng,lat
+        sep = rng.choice((",", ", "))
+        pair = f"{lng}{sep}{lat}" if amap else f"{lat}{sep}{lng}"
+        form = "lng_lat" if amap else "lat_lng"
+        key = rng.choice(_GEO_PAIR_KEYS[style])
+        if style == "zh" and rng.random() < 0.4:
+            line.add(key + "(")
+            line.pii(pair, entity, form + "_paren")
+            line.add(")")
+            return
+        _labeled(line, style, key, pair, entity, form)
+    elif entity == "IMEI":  # the 15-digit neighbour: an IMEI by its key
+        _labeled(line, style, rng.choice(("imei", "IMEI")) if style != "zh" else "IMEI:",
+                 imei(rng), entity, "imei15")  # fmt: skip
+    elif entity == "CN_RESIDENT_ID":  # a legacy 15-digit ID of Hainan (province 46)
+        region = "46" + rng.choice(("0105", "0200", "0300", "9001", "9005"))
+        value = region + _birth(rng, 1930, 1985).strftime("%y%m%d") + _digits(rng, 3)
+        key = {"json": "id_card", "kv": "idno", "zh": "身份证"}[style]
+        _labeled(line, style, key, value, entity, "id15_hainan")
+    else:
+        raise ValueError(entity)
+
+
+_DEVICE_NEG_KINDS = (
+    "trace_id", "span_id", "request_uuid", "bare_uuid", "session_hex16", "sha256",
+    "order_460", "bare_460", "epoch_decimal", "temperature", "price", "latency", "cpu_pair",
+    "version", "opted_out", "serial_number_digits", "order_sn", "user_agent", "bare_pair",
+)  # fmt: skip
+
+
+def add_device_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
+    """A look-alike of an IMSI, a device id or coordinates, under its own key (or none)."""
+    key: str | None
+    if kind == "trace_id":
+        key, value = "trace_id", hexstr(rng, 32)
+    elif kind == "span_id":
+        key, value = rng.choice(("span_id", "spanId", "parent_id")), hexstr(rng, 16)
+    elif kind == "request_uuid":
+        key, value = rng.choice(("request_id", "requestId", "session_id", "uuid")), uuid4(rng)
+    elif kind == "bare_uuid":
+        key, value = None, uuid4(rng)
+    elif kind == "session_hex16":
+        key, value = rng.choice(("nonce", "token", "session")), hexstr(rng, 16)
+    elif kind == "sha256":
+        key, value = rng.choice(("sha256", "digest", "checksum")), hexstr(rng, 64)
+    elif kind == "order_460":
+        key, value = rng.choice(("order_id", "trade_no", "订单号")), "460" + _digits(rng, 12)
+    elif kind == "bare_460":
+        key, value = None, "460" + rng.choice(_MNCS) + _digits(rng, 10)
+    elif kind == "epoch_decimal":
+        key, value = (
+            rng.choice(("ts", "time")),
+            f"{rng.randint(1_600_000_000, 1_760_000_000)}.{_digits(rng, 6)}",
+        )
+    elif kind == "temperature":
+        key, value = rng.choice(("temp", "temperature", "温度")), _coordinate(rng, 35.5, 41.5)
+    elif kind == "price":
+        key, value = rng.choice(("price", "amount", "金额")), _coordinate(rng, 1, 999)
+    elif kind == "latency":
+        key, value = rng.choice(("latency", "duration", "elapsed")), _coordinate(rng, 0, 90)
+    elif kind == "cpu_pair":
+        key = rng.choice(("cpu", "load", "ratio"))
+        value = f"{_coordinate(rng, 0, 90)},{_coordinate(rng, 0, 90)}"
+    elif kind == "version":
+        key = rng.choice(("version", "app_ver", "版本"))
+        value = f"{rng.randint(1, 12)}.{rng.randint(0, 30)}.{_digits(rng, 4)}"
+    elif kind == "opted_out":
+        key = rng.choice(("oaid", "idfa", "OAID"))
+        value = "00000000-0000-0000-0000-000000000000"
+    elif kind == "serial_number_digits":
+        key, value = rng.choice(("serial", "sn", "seq")), _digits(rng, rng.randint(10, 18))
+    elif kind == "order_sn":
+        key = rng.choice(("order_sn", "orderSn", "batch_no"))
+        value = "".join(rng.choice(_ALNUM_UPPER) for _ in range(14))
+    elif kind == "user_agent":
+        key, value = "ua", f"Android {rng.randint(8, 14)}; SM-S{rng.randint(9000, 9999)}"
+    elif kind == "bare_pair":
+        key, value = None, ",".join(lat_lng(rng))
+    else:
+        raise ValueError(kind)
+    if key is None:
+        line.add(rng.choice(("ref ", "id ", "value ")) if style != "json" else '"x":"')
+        line.neg(value, kind)
+        if style == "json":
+            line.add('"')
+        return
+    if style == "json":
+        line.add(f'"{key}":"')
+        line.neg(value, kind)
+        line.add('"')
+    elif style == "kv" or key.isascii():
+        line.add(f"{key}=")
+        line.neg(value, kind)
+    else:
+        line.add(key)
+        line.neg(value, kind)
+
+
+_DEVICE_MSGS = ("device register", "ad request", "attach accepted", "checkin", "push bind",
+                "heartbeat", "risk check", "install attributed")  # fmt: skip
+_DEVICE_ZH = ("客服备注：", "用户反馈：", "风控记录：", "工单#{n} ")
+
+
+def generate_device_labeled(lines: int, seed: int = 0) -> Iterator[dict[str, object]]:
+    """Labeled records for IMSI, DEVICE_ID and GEO_COORDINATES with their look-alikes.
+
+    Same record shape as :func:`generate_labeled`. Positives always carry the key or word
+    that labels them (without one these entities are never reported); 15-digit neighbours
+    (IMEIs, Hainan legacy IDs) are labeled with their own entity.
+    """
+    rng = random.Random(seed)
+    clock = Clock(rng)
+    entities = (*DEVICE_ENTITIES, *DEVICE_ENTITIES, "IMEI", "CN_RESIDENT_ID")
+    for index in range(lines):
+        style = rng.choice(("json", "kv", "zh"))
+        pii: tuple[str, ...] = ()
+        if rng.random() < 0.7:
+            pii = tuple(rng.choice(entities) for _ in range(rng.randint(1, 3)))
+        negatives: tuple[str, ...] = ()
+        if rng.random() < 0.7:
+            negatives = tuple(rng.choice(_DEVICE_NEG_KINDS) for _ in range(rng.randint(1, 3)))
+        items = [("pii", e) for e in pii] + [("neg", k) for k in negatives]
+        rng.shuffle(items)
+        line = Line(style)
+        if style == "json":
+            line.add(f'{{"ts":"{clock.iso()}","msg":"{rng.choice(_DEVICE_MSGS)}"')
+        elif style == "kv":
+            line.add(f'time={clock.iso()} level=info msg="{rng.choice(_DEVICE_MSGS)}"')
+        else:
+            line.add(f"{clock.app()} " + rng.choice(_DEVICE_ZH).replace("{n}", _n(rng)))
+        for what, item in items:
+            line.add("," if style == "json" else (" " if style == "kv" else "，"))
+            if what == "pii":
+                add_device_pii(rng, line, item, style)
+            else:
+                add_device_negative(rng, line, item, style)
+        if style == "json":
+            line.add("}")
+        yield {
+            "id": index,
+            "kind": style,
+            "text": line.text(),
+            "spans": line.spans,
+            "negatives": line.negatives,
+        }
+
+
+# --------------------------------------------------------------------------------------
 # Throughput file
 # --------------------------------------------------------------------------------------
 
@@ -1156,6 +1444,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="-", help="output file (default stdout)")
     parser.add_argument("--labeled", action="store_true", help="labeled JSON Lines for quality")
     parser.add_argument("--lines", type=int, default=20_000, help="labeled mode: line count")
+    parser.add_argument("--device", action="store_true",
+                        help="labeled mode: IMSI / DEVICE_ID / GEO_COORDINATES")  # fmt: skip
     parser.add_argument("--vocabulary", choices=sorted(VOCABULARIES), default="base",
                         help="labeled mode: which key vocabulary labels the values")  # fmt: skip
     parser.add_argument("--size", type=parse_size, default=parse_size("10MB"),
@@ -1166,7 +1456,12 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout.buffer if args.out == "-" else open(args.out, "wb")  # noqa: SIM115
     try:
         if args.labeled:
-            for record in generate_labeled(args.lines, args.seed, vocabulary=args.vocabulary):
+            records = (
+                generate_device_labeled(args.lines, args.seed)
+                if args.device
+                else generate_labeled(args.lines, args.seed, vocabulary=args.vocabulary)
+            )
+            for record in records:
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
             summary = f"{args.lines} labeled lines"
         else:

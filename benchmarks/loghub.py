@@ -10,7 +10,9 @@ Two questions:
 1. **False alarms.** These logs hold no Chinese personal data, yet are full of numbers that
    look like it (pids, block ids, epoch timestamps, counters, hex ids). Every
    CN_RESIDENT_ID, CN_MOBILE, BANK_CARD or IMEI finding at the default threshold is a false
-   positive; the target is zero. Such findings are listed by dataset, line, pattern, score
+   positive; the target is zero. So is every IMSI, DEVICE_ID or GEO_COORDINATES finding:
+   the samples hold none, and their look-alikes (15-digit runs, hex ids, decimal numbers)
+   are everywhere. Such findings are listed by dataset, line, pattern, score
    and context words — never by value.
 2. **IPv4 recall**, against ground truth derived independently of the engine: every
    dotted quad matched by a strict regex — four 1-3 digit groups, not touching an ASCII
@@ -39,7 +41,15 @@ from pathlib import Path
 
 import pimask
 
-CHINESE_PII = ("CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD", "IMEI")
+CHINESE_PII = (
+    "CN_RESIDENT_ID",
+    "CN_MOBILE",
+    "BANK_CARD",
+    "IMEI",
+    "IMSI",
+    "DEVICE_ID",
+    "GEO_COORDINATES",
+)
 
 _STRICT_IPV4 = re.compile(
     r"(?<![A-Za-z0-9_.])([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})(?![A-Za-z0-9_]|\.[0-9])"

@@ -9,6 +9,7 @@ negative kind; findings on a label of a different entity are "confusions".
 
     python benchmarks/quality.py --lines 20000 --seed 7          # generate and evaluate
     python benchmarks/quality.py --corpus corpus.jsonl           # evaluate a saved corpus
+    python benchmarks/quality.py --device                        # IMSI, DEVICE_ID, GEO corpus
     PIMASK_BACKEND=hyperscan python benchmarks/quality.py        # another scanner backend
 
 Values are synthetic, but error listings (``--errors N``) still show only entity, form
@@ -214,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--heldout", action="store_true", help="same as --vocabulary heldout")
     parser.add_argument("--vocabulary", choices=("base", "heldout", "fresh"), default=None)
+    parser.add_argument("--device", action="store_true",
+                        help="IMSI / DEVICE_ID / GEO_COORDINATES and look-alikes")  # fmt: skip
     parser.add_argument("--forms", action="store_true", help="also print recall per form")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors")
     parser.add_argument("--show-values", action="store_true", help="errors show the text")
@@ -222,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         records: Iterable[dict] = _read_jsonl(args.corpus)
         source = args.corpus
+    elif args.device:
+        records = load_corpus_module().generate_device_labeled(args.lines, args.seed)
+        source = f"corpus.py --labeled --device --lines {args.lines} --seed {args.seed}"
     else:
         vocabulary = args.vocabulary or ("heldout" if args.heldout else "base")
         records = load_corpus_module().generate_labeled(

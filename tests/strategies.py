@@ -24,6 +24,9 @@ CONTEXT_WORDS = {
     "MAC_ADDRESS": ["MAC地址", "网卡", "物理地址"],
     "EMAIL": ["邮箱", "电子邮件", "邮件"],
     "IP_ADDRESS": ["登录IP", "来源", "IP地址"],
+    "IMSI": ["IMSI", "SIM卡IMSI", "用户识别码"],
+    "DEVICE_ID": ["设备标识", "设备标识符"],
+    "GEO_COORDINATES": ["经纬度", "坐标", "定位"],
 }
 
 
@@ -122,6 +125,54 @@ def ipv6s(draw) -> str:
     return text
 
 
+@st.composite
+def imsis(draw) -> str:
+    mnc = draw(st.sampled_from(sorted(reference.IMSI_MNCS)))
+    return reference.IMSI_MCC + mnc + draw(_digits(10))
+
+
+def _hex(n: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet=HEX, min_size=n, max_size=n)
+
+
+@st.composite
+def device_ids(draw) -> str:
+    """Android ID (16 hex), OAID / IDFA / IDFV (UUID, either case), OAID (64 hex), serial."""
+    kind = draw(st.sampled_from(["android_id", "uuid", "hex64", "serial"]))
+    if kind == "android_id":
+        value = draw(_hex(16))
+    elif kind == "uuid":
+        h = draw(_hex(32))
+        value = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    elif kind == "hex64":
+        value = draw(_hex(64))
+    else:
+        # why: 12+ characters, so that no ASCII context word glued behind it plus what a mask
+        # keeps of the next value ("IMEI" + 8 digits) forms a new serial-sized token
+        value = draw(st.from_regex(r"[A-Z][A-Z0-9]{9,12}[0-9][A-Z0-9]{1,4}", fullmatch=True))
+    if value.replace("-", "").isdigit():  # all zero: opted out; all digits: a counter
+        value = "a" + value[1:]
+    return value.upper() if draw(st.booleans()) else value
+
+
+def _degrees(limit: int) -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda whole, decimals, negative: ("-" if negative else "") + f"{whole}.{decimals}",
+        st.integers(0, limit - 1),
+        st.text(alphabet=DIGITS, min_size=4, max_size=7).filter(lambda d: d.strip("0")),
+        st.booleans(),
+    )
+
+
+@st.composite
+def geo_coordinates(draw) -> str:
+    """A lat,lng or lng,lat pair (AMap / Baidu order). A single number is a coordinate only
+    as the value of a lat/lng key, so it is not among the values found after any word."""
+    lat, lng = draw(_degrees(90)), draw(_degrees(180))
+    separator = draw(st.sampled_from([",", ", "]))
+    return f"{lat}{separator}{lng}" if draw(st.booleans()) else f"{lng}{separator}{lat}"
+
+
 VALUES = {
     "CN_RESIDENT_ID": resident_ids(),
     "CN_MOBILE": mobiles(),
@@ -130,4 +181,7 @@ VALUES = {
     "MAC_ADDRESS": macs(),
     "EMAIL": emails(),
     "IP_ADDRESS": st.one_of(ipv4s(), ipv6s()),
+    "IMSI": imsis(),
+    "DEVICE_ID": device_ids(),
+    "GEO_COORDINATES": geo_coordinates(),
 }

@@ -128,7 +128,9 @@ def test_encrypt_round_trips_any_digit_string(digits, separators) -> None:
 def test_encrypt_differs_across_keys(entity) -> None:
     value = {"CN_MOBILE": "13912345678", "BANK_CARD": "6222021234567890128",
              "CN_RESIDENT_ID": "11010519491231002X", "IMEI": "490154203237518",
-             "MAC_ADDRESS": "3C:22:FB:1A:2B:3C"}[entity]  # fmt: skip
+             "MAC_ADDRESS": "3C:22:FB:1A:2B:3C", "IMSI": "460001234567890",
+             "DEVICE_ID": "7d3e1c2a-5b4f-4e6d-8a9b-0c1d2e3f4a5b",
+             "GEO_COORDINATES": "39.904211,116.407394"}[entity]  # fmt: skip
     config = EncryptConfig(marker=False)
     assert build_operator(entity, config, KEY_A)(value) != build_operator(entity, config, KEY_B)(
         value
