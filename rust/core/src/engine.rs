@@ -12,16 +12,18 @@
 use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
+use regex_automata::hybrid;
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::Input;
+use regex_automata::Match;
 
 use crate::boundaries::{accept, left_ok, right_ok, BoundaryKind};
 use crate::context::{ContextHit, ContextScorer};
 use crate::masks::display_mask;
 use crate::overlap::{resolve_overlaps, Ranked};
 use crate::plan::Plan;
-use crate::shape::{runs, runs_around, ByteSet, Shape};
+use crate::shape::{runs, runs_around, seed_class, ByteSet, Shape, SEED_CLASSES};
 use crate::validators::{Date, Status, ValidatorKind, Validators};
 use crate::view::{View, INVALID_BYTE_BASE};
 
@@ -47,6 +49,10 @@ pub struct Pattern {
     pub score_bp: i32,
     pub boundary: BoundaryKind,
     regex: Regex,
+    /// The same regex as one lazy DFA pair (forward, then reverse for the start), searched
+    /// with a cache of the block path's own (no pool, no prefilter: the spans it searches
+    /// are short runs); only for patterns with a [`Shape`] (no look-around, no empty match).
+    fast: Option<hybrid::regex::Regex>,
     /// The plan's `requires_any` as one automaton (`None`: no such gate, or an empty literal, which
     /// every line holds); literals holding a `\n` are left out: no line holds them.
     literals: Option<AhoCorasick>,
@@ -54,9 +60,12 @@ pub struct Pattern {
     /// Can a match hold a `\n`? Then the block path searches it line by line.
     crosses_lines: bool,
     /// What its matches are made of, and the index of its alphabet in
-    /// [`Engine::alphabets`] (unused when the shape has anchors; `None`: the block path
-    /// searches the whole block).
+    /// [`Engine::alphabets`] (unused when the shape has a seed or anchors; `None`: the
+    /// block path searches the whole block).
     shape: Option<(Shape, usize)>,
+    /// The shape's seed ([`Shape::seed`]): the qualifying runs are found from the block's
+    /// runs of that class.
+    seed: Option<(usize, usize)>,
 }
 
 /// One finding: character offsets into the line (= Python `str` indices), with what its
@@ -130,6 +139,11 @@ pub struct Engine {
     /// The distinct alphabets of the patterns' shapes, with the shortest `min_len` of the
     /// patterns that use each (runs shorter than that qualify for none of them).
     alphabets: Vec<(ByteSet, usize)>,
+    /// Per class of [`SEED_CLASSES`]: its bytes and the smallest `k` of the patterns
+    /// seeded by it (`usize::MAX`: none is).
+    seeds: Vec<(ByteSet, usize)>,
+    /// Idle sets of [`Pattern::fast`] caches, one set per block search under way at most.
+    caches: std::sync::Mutex<Vec<Vec<Option<hybrid::regex::Cache>>>>,
 }
 
 /// Why a plan did not compile; names the recognizer and field.
@@ -154,6 +168,16 @@ pub fn compile_regex(pattern: &str, ignore_case: bool) -> Result<Regex, String> 
             // measurable on the block path (benches/throughput.rs: 31 vs 33 MB/s)
             Regex::config().hybrid_cache_capacity(8 << 20),
         )
+        .build(pattern)
+        .map_err(|e| first_line(&e.to_string()))
+}
+
+/// The lazy DFA pair of a pattern (see [`Pattern::fast`]), configured like
+/// [`compile_regex`]'s.
+fn compile_fast(pattern: &str, ignore_case: bool) -> Result<hybrid::regex::Regex, String> {
+    hybrid::regex::Regex::builder()
+        .syntax(syntax::Config::new().case_insensitive(ignore_case))
+        .dfa(hybrid::dfa::Config::new().cache_capacity(8 << 20))
         .build(pattern)
         .map_err(|e| first_line(&e.to_string()))
 }
@@ -257,22 +281,36 @@ fn needs_view(line: &[u8]) -> bool {
     })
 }
 
-/// Per-block working state of the block path.
-struct Scratch {
+/// What a search of the block path reads and updates.
+struct Search {
     /// Per line: has the current pattern passed its gates there (once computed)?
     gates: Vec<Option<bool>>,
+    /// Per pattern: the lazy DFA cache of its [`Pattern::fast`] regex (taken from and given
+    /// back to [`Engine::caches`], so the DFA states built survive from block to block).
+    caches: Vec<Option<hybrid::regex::Cache>>,
+}
+
+/// Per-block working state of the block path.
+struct Scratch {
+    search: Search,
     /// Per alphabet of [`Engine::alphabets`]: its runs in the block (once computed).
     runs: Vec<Option<Vec<(usize, usize)>>>,
     /// The qualifying runs of the current pattern when they are found from its anchors.
     around: Vec<(usize, usize)>,
+    /// Per seed class: its runs in the block at least as long as any pattern needs.
+    seed_runs: Vec<Option<Vec<(usize, usize)>>>,
 }
 
 impl Scratch {
     fn new(engine: &Engine, lines: &Lines) -> Scratch {
         Scratch {
-            gates: vec![None; lines.spans.len()],
+            search: Search {
+                gates: vec![None; lines.spans.len()],
+                caches: engine.take_caches(),
+            },
             runs: vec![None; engine.alphabets.len()],
             around: Vec::new(),
+            seed_runs: vec![None; engine.seeds.len()],
         }
     }
 }
@@ -286,6 +324,9 @@ impl Engine {
         let mut recognizers = Vec::new();
         let mut patterns = Vec::new();
         let mut alphabets: Vec<(ByteSet, usize)> = Vec::new();
+        let mut seeds: Vec<(ByteSet, usize)> = (0..SEED_CLASSES.len())
+            .map(|class| (seed_class(class), usize::MAX))
+            .collect();
         for spec in &plan.recognizers {
             let validator = match &spec.validator {
                 None => None,
@@ -334,9 +375,15 @@ impl Engine {
                                 .map_err(|e| field("requires_any", e.to_string()))?,
                         )
                     };
-                let shape = Shape::of(&p.regex, p.ignore_case).map(|shape| {
-                    if shape.anchors.is_some() {
-                        return (shape, usize::MAX); // why: its runs come from its anchors
+                let shape = Shape::of(&p.regex, p.ignore_case);
+                let seed = shape.as_ref().and_then(Shape::seed);
+                if let Some((class, k)) = seed {
+                    seeds[class].1 = seeds[class].1.min(k);
+                }
+                let shape = shape.map(|shape| {
+                    if shape.anchors.is_some() || seed.is_some() {
+                        // why: its runs come from its seed or anchors
+                        return (shape, usize::MAX);
                     }
                     let at = match alphabets.iter().position(|(a, _)| *a == shape.alphabet) {
                         Some(at) => at,
@@ -348,8 +395,16 @@ impl Engine {
                     alphabets[at].1 = alphabets[at].1.min(shape.min_len);
                     (shape, at)
                 });
+                let fast = match &shape {
+                    Some(_) => {
+                        Some(compile_fast(&p.regex, p.ignore_case).map_err(|e| field("regex", e))?)
+                    }
+                    None => None,
+                };
                 patterns.push(Pattern {
+                    fast,
                     shape,
+                    seed,
                     recognizer: index,
                     name: p.name.clone(),
                     score_bp: p.score_bp,
@@ -366,7 +421,48 @@ impl Engine {
             patterns,
             validators: Validators::new(&plan.tables),
             alphabets,
+            seeds,
+            caches: std::sync::Mutex::new(Vec::new()),
         })
+    }
+
+    /// A set of caches for the patterns' fast regexes (an idle one, or a new one).
+    fn take_caches(&self) -> Vec<Option<hybrid::regex::Cache>> {
+        let idle = self.caches.lock().ok().and_then(|mut idle| idle.pop());
+        idle.unwrap_or_else(|| {
+            self.patterns
+                .iter()
+                .map(|p| p.fast.as_ref().map(hybrid::regex::Regex::create_cache))
+                .collect()
+        })
+    }
+
+    /// Give a set of caches back (kept for the next block).
+    fn give_caches(&self, caches: Vec<Option<hybrid::regex::Cache>>) {
+        if let Ok(mut idle) = self.caches.lock() {
+            idle.push(caches);
+        }
+    }
+
+    /// The leftmost-first match of pattern `index` in `block[pos..to]`: the lazy DFA pair
+    /// when the pattern has one (same match: both are the regex's leftmost-first match),
+    /// else (or if the lazy DFA gave up) the meta regex.
+    fn find(
+        &self,
+        index: usize,
+        search: &mut Search,
+        block: &[u8],
+        pos: usize,
+        to: usize,
+    ) -> Option<Match> {
+        let pattern = &self.patterns[index];
+        let input = Input::new(block).range(pos..to);
+        if let (Some(fast), Some(cache)) = (&pattern.fast, search.caches[index].as_mut()) {
+            if let Ok(found) = fast.try_search(cache, &input) {
+                return found;
+            }
+        }
+        pattern.regex.search(&input)
     }
 
     /// Does `text` (a line's folded text) pass `pattern`'s gates (`requires_any`, `prefilter`)?
@@ -428,7 +524,7 @@ impl Engine {
         out: &mut Vec<Candidate>,
     ) {
         let pattern = &self.patterns[index];
-        scratch.gates.iter_mut().for_each(|g| *g = None);
+        scratch.search.gates.iter_mut().for_each(|g| *g = None);
         let mut hint = 0usize;
         // why: the lines holding one of `requires_any` (a literal holds no `\n`, so each
         // occurrence is inside one line; one per line is enough)
@@ -476,7 +572,7 @@ impl Engine {
                                 block,
                                 (start + s, start + e),
                                 lines,
-                                &mut scratch.gates,
+                                &mut scratch.search,
                                 &mut hint,
                                 out,
                             );
@@ -490,10 +586,49 @@ impl Engine {
                 block,
                 (0, block.len()),
                 lines,
-                &mut scratch.gates,
+                &mut scratch.search,
                 &mut hint,
                 out,
             ),
+            (Some((shape, _)), None) if pattern.seed.is_some() => {
+                let (class, k) = pattern.seed.unwrap_or_default();
+                let found = scratch.seed_runs[class].get_or_insert_with(|| {
+                    let (set, min) = &self.seeds[class];
+                    let mut found = Vec::new();
+                    runs(block, set, *min, &mut found);
+                    found
+                });
+                // why: each class run of `k` or more bytes lies inside one maximal alphabet
+                // run, found by extending it; `done` skips the class runs of a run already
+                // handled (alphabet runs are disjoint)
+                let alphabet = &shape.alphabet;
+                let mut done = 0usize;
+                for &(from, to) in found.iter() {
+                    if to - from < k || from < done {
+                        continue;
+                    }
+                    let mut start = from;
+                    while start > 0 && alphabet.has(block[start - 1]) {
+                        start -= 1;
+                    }
+                    let mut end = to;
+                    while end < block.len() && alphabet.has(block[end]) {
+                        end += 1;
+                    }
+                    done = end;
+                    if shape.qualifies(&block[start..end]) {
+                        self.run_candidates(
+                            index,
+                            block,
+                            (start, end),
+                            lines,
+                            &mut scratch.search,
+                            &mut hint,
+                            out,
+                        );
+                    }
+                }
+            }
             (Some((shape, _)), None) if shape.anchors.is_some() => {
                 let anchors = shape.anchors.as_deref().unwrap_or_default();
                 let mut found = std::mem::take(&mut scratch.around);
@@ -505,7 +640,7 @@ impl Engine {
                         block,
                         (start, end),
                         lines,
-                        &mut scratch.gates,
+                        &mut scratch.search,
                         &mut hint,
                         out,
                     );
@@ -526,7 +661,7 @@ impl Engine {
                             block,
                             (start, end),
                             lines,
-                            &mut scratch.gates,
+                            &mut scratch.search,
                             &mut hint,
                             out,
                         );
@@ -548,7 +683,7 @@ impl Engine {
         block: &[u8],
         run: (usize, usize),
         lines: &Lines,
-        gates: &mut [Option<bool>],
+        search: &mut Search,
         hint: &mut usize,
         out: &mut Vec<Candidate>,
     ) {
@@ -563,7 +698,10 @@ impl Engine {
         let (line_start, line_end) = lines.spans[line];
         let bytes = &block[line_start..line_end];
         let (mut at, end) = (run.0 - line_start, run.1 - line_start);
-        while at < end && !left_ok(pattern.boundary, bytes, at) {
+        // why: a candidate starts where the boundary allows a start and with a byte a match
+        // can start with; a match found starting before the first such position would be
+        // dropped and the search restarted after it (so starting there is the same)
+        while at < end && !(shape.first.has(bytes[at]) && left_ok(pattern.boundary, bytes, at)) {
             at += utf8_width(bytes[at]);
         }
         if end.saturating_sub(at) >= shape.min_len {
@@ -572,7 +710,7 @@ impl Engine {
                 block,
                 (line_start + at, run.1),
                 lines,
-                gates,
+                search,
                 hint,
                 out,
             );
@@ -588,7 +726,7 @@ impl Engine {
         block: &[u8],
         span: (usize, usize),
         lines: &Lines,
-        gates: &mut [Option<bool>],
+        search: &mut Search,
         hint: &mut usize,
         out: &mut Vec<Candidate>,
     ) {
@@ -596,7 +734,7 @@ impl Engine {
         let kind = pattern.boundary;
         let (mut pos, to) = span;
         while pos <= to {
-            let Some(m) = pattern.regex.search(&Input::new(block).range(pos..to)) else {
+            let Some(m) = self.find(index, search, block, pos, to) else {
                 break;
             };
             let line = lines.find(m.start(), hint);
@@ -605,7 +743,7 @@ impl Engine {
                 pos = line_end + 1; // why: special lines are searched on their folded view
                 continue;
             }
-            let gate = *gates[line].get_or_insert_with(|| {
+            let gate = *search.gates[line].get_or_insert_with(|| {
                 pattern.prefilter.is_none() && pattern.literals.is_none()
                     || self.gate(pattern, &block[line_start..line_end])
             });
@@ -631,7 +769,10 @@ impl Engine {
                     break;
                 };
                 let mut next = start + utf8_width(lead);
-                while next < bytes.len() && !left_ok(kind, bytes, next) {
+                let first = pattern.shape.as_ref().map(|(shape, _)| &shape.first);
+                while next < bytes.len()
+                    && !(first.is_none_or(|f| f.has(bytes[next])) && left_ok(kind, bytes, next))
+                {
                     next += utf8_width(bytes[next]);
                 }
                 pos = line_start + next;
@@ -659,6 +800,7 @@ impl Engine {
             nanos[index] += started.elapsed().as_nanos() as u64;
             counts[index] += out.len();
         }
+        self.give_caches(scratch.search.caches);
     }
 
     /// Validated, scored, overlap-resolved findings of one line's view.
@@ -788,16 +930,17 @@ impl Engine {
     /// Candidates of every pattern that no match of holds a `\n`, on the plain lines of
     /// `block`, by line (then pattern order, then position).
     fn plain_candidates(&self, block: &[u8], lines: &Lines) -> Vec<Candidate> {
-        let mut scratch = Scratch::new(self, lines);
         let mut found: Vec<Candidate> = Vec::new();
         if lines.spans.is_empty() {
             return found;
         }
+        let mut scratch = Scratch::new(self, lines);
         for (index, pattern) in self.patterns.iter().enumerate() {
             if !pattern.crosses_lines {
                 self.block_candidates(index, block, lines, &mut scratch, &mut found);
             }
         }
+        self.give_caches(scratch.search.caches);
         found.sort_by_key(|c| c.0); // stable: pattern order, then position, within a line
         found
     }

@@ -95,6 +95,29 @@ pub struct Shape {
     /// qualifying runs are found from their occurrences ([`runs_around`]) rather than by
     /// scanning for alphabet runs.
     pub anchors: Option<Vec<u8>>,
+    /// For each class of [`SEED_CLASSES`] inside the alphabet: the most consecutive bytes
+    /// of that class every match is sure to hold (0: none). See [`Shape::seed`].
+    pub cores: [usize; SEED_CLASSES.len()],
+    /// Bytes a match can start with.
+    pub first: ByteSet,
+}
+
+/// Generic ASCII byte classes whose runs the block path finds once per block and shares
+/// between patterns: digits, hex digits, letters and digits (nested, narrowest first).
+/// Nothing here names an entity: each pattern's use of them is derived from its regex.
+pub const SEED_CLASSES: [&[(u8, u8)]; 3] = [
+    &[(b'0', b'9')],
+    &[(b'0', b'9'), (b'A', b'F'), (b'a', b'f')],
+    &[(b'0', b'9'), (b'A', b'Z'), (b'a', b'z')],
+];
+
+/// The byte set of `SEED_CLASSES[class]`.
+pub fn seed_class(class: usize) -> ByteSet {
+    let mut set = ByteSet::empty();
+    for &(lo, hi) in SEED_CLASSES[class] {
+        set.add_range(lo, hi);
+    }
+    set
 }
 
 impl Shape {
@@ -128,11 +151,41 @@ impl Shape {
                 .all(|b| b.is_ascii_punctuation() && alphabet.has(*b));
             (bytes.len() <= 3 && rare && min_len < 8).then_some(bytes)
         });
+        let mut cores = [0usize; SEED_CLASSES.len()];
+        for (class, core) in cores.iter_mut().enumerate() {
+            let set = seed_class(class);
+            if (0..=255u8).all(|b| !set.has(b) || alphabet.has(b)) {
+                *core = runs_of(&hir, &set).inner;
+            }
+        }
+        let mut first = ByteSet::empty();
+        add_first(&hir, &mut first);
         Some(Shape {
             alphabet,
             min_len,
             need,
             anchors,
+            cores,
+            first,
+        })
+    }
+
+    /// The seed of the block path: `(class, k)` when every match holds `k` consecutive
+    /// bytes of `SEED_CLASSES[class]` (a subset of the alphabet) and that is a useful test.
+    ///
+    /// Sound: those `k` bytes lie in one maximal run of the class in the haystack (at least
+    /// `k` long), and since the class is inside the alphabet, that whole run lies inside
+    /// the maximal alphabet run holding the match. So every qualifying run that holds a
+    /// match holds a class run of `k` or more bytes: the alphabet runs found by extending
+    /// each such class run (then checked with [`Shape::qualifies`]) hold every match.
+    /// Useful: when the class is the whole alphabet (the runs are then the alphabet runs,
+    /// shared with other patterns), or `k` is at least 4 (such runs are rarer than most
+    /// bytes a spaced or punctuated alphabet holds).
+    pub fn seed(&self) -> Option<(usize, usize)> {
+        (0..SEED_CLASSES.len()).find_map(|class| {
+            let k = self.cores[class];
+            let whole = seed_class(class) == self.alphabet;
+            (k > 0 && (whole || k >= 4)).then_some((class, k))
         })
     }
 
@@ -173,6 +226,31 @@ fn add_alphabet(hir: &Hir, set: &mut ByteSet) {
     }
 }
 
+/// Add the bytes a match of `hir` can start with (when it is not empty).
+fn add_first(hir: &Hir, set: &mut ByteSet) {
+    match hir.kind() {
+        HirKind::Literal(literal) => {
+            if let Some(&b) = literal.0.first() {
+                set.add_chars(u32::from(b), u32::from(b));
+            }
+        }
+        HirKind::Class(_) => add_alphabet(hir, set),
+        HirKind::Repetition(rep) => add_first(&rep.sub, set),
+        HirKind::Capture(cap) => add_first(&cap.sub, set),
+        HirKind::Alternation(items) => items.iter().for_each(|h| add_first(h, set)),
+        HirKind::Concat(items) => {
+            // why: an item that can match empty lets the next one start the match
+            for item in items {
+                add_first(item, set);
+                if item.properties().minimum_len() != Some(0) {
+                    break;
+                }
+            }
+        }
+        HirKind::Empty | HirKind::Look(_) => {}
+    }
+}
+
 /// A set of bytes of which every match of `hir` holds at least one, if there is one.
 fn need(hir: &Hir) -> Option<ByteSet> {
     match hir.kind() {
@@ -202,6 +280,133 @@ fn need(hir: &Hir) -> Option<ByteSet> {
             Some(set)
         }
         HirKind::Empty | HirKind::Look(_) => None,
+    }
+}
+
+/// Lower bounds, over all matches of a node, of its runs of bytes of a class: the run at its
+/// start (`pre`), at its end (`suf`), the longest anywhere (`inner`); `all` when every byte
+/// of every match is of the class (then all three are its minimum length).
+#[derive(Clone, Copy, Debug)]
+struct Runs {
+    all: bool,
+    pre: usize,
+    suf: usize,
+    inner: usize,
+}
+
+impl Runs {
+    fn whole(len: usize) -> Runs {
+        Runs {
+            all: true,
+            pre: len,
+            suf: len,
+            inner: len,
+        }
+    }
+
+    const NONE: Runs = Runs {
+        all: false,
+        pre: 0,
+        suf: 0,
+        inner: 0,
+    };
+
+    /// The bounds of `self` followed by `next` (each bound is a minimum over independent
+    /// choices, so adding minima bounds the sums from below).
+    fn then(self, next: Runs) -> Runs {
+        match (self.all, next.all) {
+            (true, true) => Runs::whole(self.pre + next.pre),
+            (true, false) => Runs {
+                all: false,
+                pre: self.pre + next.pre,
+                suf: next.suf,
+                inner: next.inner.max(self.pre + next.pre),
+            },
+            (false, true) => Runs {
+                all: false,
+                pre: self.pre,
+                suf: self.suf + next.pre,
+                inner: self.inner.max(self.suf + next.pre),
+            },
+            (false, false) => Runs {
+                all: false,
+                pre: self.pre,
+                suf: next.suf,
+                inner: self.inner.max(next.inner).max(self.suf + next.pre),
+            },
+        }
+    }
+
+    /// Either of `self` and `other` (the smaller bound of each).
+    fn or(self, other: Runs) -> Runs {
+        Runs {
+            all: self.all && other.all,
+            pre: self.pre.min(other.pre),
+            suf: self.suf.min(other.suf),
+            inner: self.inner.min(other.inner),
+        }
+    }
+}
+
+/// [`Runs`] of `hir` for the ASCII class `set` (a non-ASCII character is never of it: its
+/// UTF-8 bytes are >= 0x80).
+fn runs_of(hir: &Hir, set: &ByteSet) -> Runs {
+    match hir.kind() {
+        HirKind::Empty => Runs::whole(0),
+        HirKind::Look(_) => Runs::NONE,
+        HirKind::Literal(literal) => literal
+            .0
+            .iter()
+            .map(|&b| {
+                if set.has(b) {
+                    Runs::whole(1)
+                } else {
+                    Runs::NONE
+                }
+            })
+            .fold(Runs::whole(0), Runs::then),
+        HirKind::Class(Class::Unicode(class)) => {
+            let inside = class.ranges().iter().all(|r| {
+                (r.end() as u32) < 0x80 && (r.start()..=r.end()).all(|c| set.has(c as u8))
+            });
+            if inside && !class.ranges().is_empty() {
+                Runs::whole(1)
+            } else {
+                Runs::NONE
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let inside = class
+                .ranges()
+                .iter()
+                .all(|r| (r.start()..=r.end()).all(|b| set.has(b)));
+            if inside && !class.ranges().is_empty() {
+                Runs::whole(1)
+            } else {
+                Runs::NONE
+            }
+        }
+        HirKind::Capture(cap) => runs_of(&cap.sub, set),
+        HirKind::Repetition(rep) => {
+            let sub = runs_of(&rep.sub, set);
+            match rep.min {
+                0 if sub.all => Runs::whole(0),
+                0 => Runs::NONE,
+                // why: `min` copies at least; more copies only add bytes around them
+                min if sub.all => Runs::whole(sub.pre.saturating_mul(min as usize)),
+                1 => sub,
+                _ => sub.then(sub),
+            }
+        }
+        HirKind::Concat(items) => items
+            .iter()
+            .map(|h| runs_of(h, set))
+            .fold(Runs::whole(0), Runs::then),
+        HirKind::Alternation(items) => items
+            .iter()
+            .map(|h| runs_of(h, set))
+            .reduce(Runs::or)
+            .unwrap_or(Runs::NONE),
     }
 }
 
@@ -292,6 +497,22 @@ mod tests {
         assert!(Shape::of("a[^b]c", false).is_none());
         let s = Shape::of("mac", true).unwrap();
         assert!(s.alphabet.has(b'M') && s.alphabet.has(b'c'));
+        // seeds: consecutive bytes of a generic class every match holds
+        let s = Shape::of("(?:\\+86[ -]?)?1[3-9][0-9]{9}", false).unwrap();
+        assert_eq!(s.seed(), Some((0, 11)));
+        assert!(s.first.has(b'+') && s.first.has(b'1') && !s.first.has(b'8'));
+        let s = Shape::of("[1-9][0-9]{3}(?: [0-9]{4}){2,3}", false).unwrap();
+        assert_eq!(s.seed(), Some((0, 4)));
+        let s = Shape::of("[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}", false).unwrap();
+        assert_eq!(s.cores, [0, 2, 0]);
+        assert_eq!(s.seed(), None);
+        let s = Shape::of("[0-9A-Fa-f]{12}", false).unwrap();
+        assert_eq!(s.seed(), Some((1, 12)));
+        let s = Shape::of("ab[0-9]{3}|[0-9]{5}x", false).unwrap();
+        assert_eq!(s.cores[0], 3);
+        let s = Shape::of("x?[0-9]{2}(?:[0-9]{3})*y", false).unwrap();
+        assert_eq!(s.cores[0], 2);
+        assert!(s.first.has(b'x') && s.first.has(b'5') && !s.first.has(b'y'));
         let s = Shape::of("a中", false).unwrap();
         assert!(s.alphabet.has(0xE4) && s.alphabet.has(0x80));
     }
