@@ -23,7 +23,7 @@ use crate::context::{ContextHit, ContextScorer};
 use crate::masks::display_mask;
 use crate::overlap::{resolve_overlaps, Ranked};
 use crate::plan::Plan;
-use crate::shape::{runs, runs_around, seed_class, ByteSet, Shape, SEED_CLASSES};
+use crate::shape::{runs, runs_around, runs_multi, seed_class, ByteSet, Shape, SEED_CLASSES};
 use crate::validators::{Date, Status, ValidatorKind, Validators};
 use crate::view::{View, INVALID_BYTE_BASE};
 
@@ -363,19 +363,31 @@ impl Engine {
                         compile_regex(source, p.ignore_case).map_err(|e| field("prefilter", e))?,
                     ),
                 };
-                let literals =
-                    if p.requires_any.is_empty() || p.requires_any.iter().any(String::is_empty) {
-                        None
-                    } else {
-                        let kept = p.requires_any.iter().filter(|lit| !lit.contains('\n'));
-                        Some(
-                            AhoCorasick::builder()
-                                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                                .build(kept)
-                                .map_err(|e| field("requires_any", e.to_string()))?,
-                        )
-                    };
                 let shape = Shape::of(&p.regex, p.ignore_case);
+                // why: when every match holds a byte that is itself one of `requires_any`,
+                // a line with a match passes the gate: the gate rejects no candidate
+                let implied = shape
+                    .as_ref()
+                    .and_then(|s| s.need.as_ref())
+                    .is_some_and(|need| {
+                        (0..=255u8).filter(|&b| need.has(b)).all(|b| {
+                            b.is_ascii() && p.requires_any.iter().any(|lit| lit.as_bytes() == [b])
+                        })
+                    });
+                let literals = if implied
+                    || p.requires_any.is_empty()
+                    || p.requires_any.iter().any(String::is_empty)
+                {
+                    None
+                } else {
+                    let kept = p.requires_any.iter().filter(|lit| !lit.contains('\n'));
+                    Some(
+                        AhoCorasick::builder()
+                            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                            .build(kept)
+                            .map_err(|e| field("requires_any", e.to_string()))?,
+                    )
+                };
                 let seed = shape.as_ref().and_then(Shape::seed);
                 if let Some((class, k)) = seed {
                     seeds[class].1 = seeds[class].1.min(k);
@@ -424,6 +436,25 @@ impl Engine {
             seeds,
             caches: std::sync::Mutex::new(Vec::new()),
         })
+    }
+
+    /// The runs of every alphabet in `block` (maximal, at least the alphabet's `min_len`
+    /// long), found in one pass per 64 alphabets.
+    fn alphabet_runs(&self, block: &[u8], out: &mut [Option<Vec<(usize, usize)>>]) {
+        for (chunk, first) in self.alphabets.chunks(64).zip((0..).step_by(64)) {
+            let mut table = [0u64; 256];
+            for (bit, (alphabet, _)) in chunk.iter().enumerate() {
+                for (b, slot) in table.iter_mut().enumerate() {
+                    *slot |= u64::from(alphabet.has(b as u8)) << bit;
+                }
+            }
+            let min_lens: Vec<usize> = chunk.iter().map(|(_, min)| *min).collect();
+            let mut found = vec![Vec::new(); chunk.len()];
+            runs_multi(block, &table, &min_lens, &mut found);
+            for (i, runs) in found.into_iter().enumerate() {
+                out[first + i] = Some(runs);
+            }
+        }
     }
 
     /// A set of caches for the patterns' fast regexes (an idle one, or a new one).
@@ -648,12 +679,10 @@ impl Engine {
                 scratch.around = found;
             }
             (Some((shape, at)), None) => {
-                let found = scratch.runs[*at].get_or_insert_with(|| {
-                    let (alphabet, min_len) = &self.alphabets[*at];
-                    let mut found = Vec::new();
-                    runs(block, alphabet, *min_len, &mut found);
-                    found
-                });
+                if scratch.runs[*at].is_none() {
+                    self.alphabet_runs(block, &mut scratch.runs);
+                }
+                let found = scratch.runs[*at].as_deref().unwrap_or_default();
                 for &(start, end) in found.iter() {
                     if shape.qualifies(&block[start..end]) {
                         self.run_candidates(
