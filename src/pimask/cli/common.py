@@ -164,3 +164,40 @@ def decode_line(raw: bytes) -> str:
 
 def encode_line(text: str) -> bytes:
     return text.encode(ENCODING, ERRORS)
+
+
+def stdout_buffer() -> BinaryIO:
+    """Binary standard output; closed stdout (``>&-``) is an InputError, not a traceback."""
+    if sys.stdout is None:
+        raise InputError("standard output is closed; redirect it or use -o FILE")
+    return sys.stdout.buffer
+
+
+def check_named_input(name: str, command: str) -> None:
+    """A named regular file must be text or text compressed in a way pimask reads.
+
+    Raises InputError (exit 2) naming the file and what it is (Parquet, zip, SQLite,
+    binary data), and ConfigError for zstd without the ``zstandard`` package, before any
+    output is written.
+    """
+    from pimask.inputs import COMPRESSED, ZSTD, refusal, sniff_file, zstd_reader
+
+    try:
+        kind = sniff_file(name)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot open ({exc.strerror})") from None
+    if kind is None:
+        return
+    if kind.family != COMPRESSED:
+        raise refusal(name, kind, command)
+    if kind is ZSTD:
+        import io
+
+        zstd_reader(io.BytesIO())  # raises the install hint when zstandard is missing
+
+
+def note_decompressed(name: str, layers: tuple) -> None:
+    """Say on stderr that an input was read decompressed (its output is plain text)."""
+    shown = "standard input" if name == "-" else name
+    kinds = " + ".join(kind.name for kind in layers)
+    print(f"pimask: note: {shown}: {kinds} input, read decompressed", file=sys.stderr)

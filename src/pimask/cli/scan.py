@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import io
 import json
+import os
 import sys
+from typing import BinaryIO
 
-from pimask.cli.common import add_engine_options, decode_line, engine_from_args, open_input
+from pimask.cli.common import (
+    add_engine_options,
+    check_named_input,
+    decode_line,
+    engine_from_args,
+    note_decompressed,
+    open_input,
+)
+from pimask.errors import InputError
+from pimask.inputs import Prefixed, open_text
+from pimask.stream import ChunkReader
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,15 +50,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     engine = engine_from_args(args)
+    for name in args.files or ["-"]:
+        if name != "-" and os.path.isfile(name):
+            check_named_input(name, "scan")  # refused before any finding is printed
     out = sys.stdout
     for name in args.files or ["-"]:
         with open_input(name) as stream:
-            for line_number, raw in enumerate(stream, start=1):
+            for line_number, raw in enumerate(_text_lines(name, stream), start=1):
                 line = decode_line(raw)
                 for finding in engine.scan(line):
                     out.write(_render(args, name, line_number, line, finding))
     out.flush()
     return 0
+
+
+def _text_lines(name: str, stream: BinaryIO) -> BinaryIO:
+    """The lines of ``stream``: decompressed when compressed, refused when binary.
+
+    why: scanning gzip'd bytes finds nothing, which reads as "clean".
+    """
+    reader = ChunkReader(stream, 64 * 1024)
+    read = functools.partial(_read, reader, name)
+    opened = open_text(name, read, "scan")
+    if opened.text is not None:
+        note_decompressed(name, opened.layers)
+        return opened.text
+    return io.BufferedReader(Prefixed(opened.head, read))
+
+
+def _read(reader: ChunkReader, name: str) -> bytes:
+    try:
+        return reader.read()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
 def _render(args: argparse.Namespace, name: str, line_number: int, line: str, finding) -> str:

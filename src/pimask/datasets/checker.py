@@ -8,6 +8,7 @@ line and reason; they never stop the other files from being checked.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,11 +25,12 @@ from pimask.datasets.core import (
 )
 from pimask.datasets.csvfile import CsvFormat
 from pimask.datasets.edits import Edit, apply_edits, atomic_write_bytes
-from pimask.datasets.encoding import decode, encode, looks_binary
+from pimask.datasets.encoding import decode, encode
 from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
+from pimask.inputs import COMPRESSED, PARQUET, Kind, identify, open_text, refusal, sniff_file
 from pimask.policy.compiled import screen
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
@@ -101,6 +103,8 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
         )
         return report
     try:
+        if format_name != "parquet" and options.as_format is None and _is_parquet(path):
+            format_name = report.format = "parquet"  # a Parquet file with another name
         if format_name == "parquet":
             from pimask.datasets.parquetfile import check_parquet
 
@@ -118,9 +122,11 @@ def _check_text_based(
 ) -> None:
     with open(path, "rb") as handle:
         data = handle.read()
-    if format_name == "text" and looks_binary(data):
-        report.skipped = "binary file"
-        return
+    kind = identify(data)
+    if kind is not None:
+        # why: a compressed or binary file "checked" as text finds nothing: never exit 0
+        data, format_name = _decompressed(path, data, kind, options)
+        report.format = format_name
     decoded = decode(path, data, options.encoding)
     report.encoding = decoded.codec
     text = decoded.text
@@ -144,6 +150,46 @@ def _check_text_based(
     atomic_write_bytes(path, encode(path, fixed_text, decoded.codec))
     report.fixed = sum(1 for edit in edits if not edit.dropped)
     report.dropped = len({(edit.start, edit.end) for edit in edits if edit.dropped})
+
+
+_COMPRESSION_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".zst", ".zstd")
+
+
+def _is_parquet(path: str) -> bool:
+    try:
+        return sniff_file(path) is PARQUET
+    except OSError:
+        return False  # reported when the file is read
+
+
+def _decompressed(path: str, data: bytes, kind: Kind, options: CheckOptions) -> tuple[bytes, str]:
+    """The text inside a compressed file and its format (from the inner name, e.g.
+    ``users.csv.gz`` → csv); InputError for anything that is not compressed text, for
+    ``--fix`` (a compressed file is not rewritten in place) and beyond ``--max-bytes``."""
+    if kind.family != COMPRESSED:
+        raise refusal(path, kind, "check")
+    if options.fix:
+        raise InputError(
+            f"{path}: {kind.name}-compressed: --fix does not rewrite compressed files; "
+            "decompress it, fix it, compress it again"
+        )
+    source = io.BytesIO(data)
+    opened = open_text(path, lambda: source.read(1 << 20), "check")
+    assert opened.text is not None
+    limit = options.max_bytes or None
+    inner = opened.text.read(limit + 1) if limit else opened.text.read()
+    if limit and len(inner) > limit:
+        raise InputError(
+            f"{path}: not checked: more than --max-bytes {limit} bytes once decompressed "
+            "(raise the limit or exclude the file)"
+        )
+    name = path
+    while Path(name).suffix.lower() in _COMPRESSION_SUFFIXES:
+        name = name[: -len(Path(name).suffix)]
+    format_name = detect_format(name, options.as_format)
+    if format_name == "parquet":
+        raise InputError(f"{path}: not examined: Parquet inside {kind.name}; decompress it first")
+    return inner, format_name
 
 
 def _json_or_lines(path: str, text: str) -> str:
