@@ -384,8 +384,12 @@ class Stats:
 # --------------------------------------------------------------------------- signals
 
 
-class Terminated(Exception):
-    """SIGTERM arrived: stop like Ctrl-C (log shippers stop their filters this way)."""
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C (log shippers stop their filters this way).
+
+    why: a BaseException, like KeyboardInterrupt, so no ``except Exception`` on the way (a
+    line that fails to mask is reported as an error) turns a SIGTERM into exit 2.
+    """
 
 
 class SignalGuard:

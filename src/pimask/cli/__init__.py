@@ -11,6 +11,7 @@ Errors name files and line numbers, never the personal information itself.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -61,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None and getattr(args, "output", "-") == "-":
+        # why: with fd 1 closed (`>&-`) the first file opened would get fd 1
+        print("pimask: error: standard output is closed; redirect it", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return int(args.handler(args) or EXIT_OK)
     except PimaskError as exc:
@@ -72,9 +77,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
+    except OSError as exc:
+        # why: a full disk, a closed or failing output, an I/O error on an input: say so
+        # and exit 2, never a traceback (and never exit 0 with output missing).
+        print(f"pimask: error: {describe_os_error(exc)}", file=sys.stderr)
+        _silence_broken_stdout()
+        return EXIT_USAGE
+    except MemoryError:
+        print("pimask: error: out of memory", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def describe_os_error(exc: OSError) -> str:
+    """``exc`` in words that name a file (if any) and the reason, never content."""
+    reason = exc.strerror or type(exc).__name__
+    if exc.filename is not None:
+        return f"{exc.filename}: {reason}"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"cannot write output ({reason})"
+    return f"I/O error ({reason})"
 
 
 def _silence_broken_stdout() -> None:
+    """Point stdout at /dev/null so the flush at interpreter exit cannot fail again."""
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
