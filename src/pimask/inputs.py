@@ -83,12 +83,16 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_U
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b\x08")
 
 
-def identify(head: bytes) -> Kind | None:
-    """The kind ``head`` (an input's first bytes) announces; None for text."""
+def identify(head: bytes, *, content: bool = True) -> Kind | None:
+    """The kind ``head`` (an input's first bytes) announces; None for text.
+
+    ``content=False`` looks at magic numbers only (for readers that decode strictly and
+    report undecodable bytes with their line and offset themselves).
+    """
     for offset, magic, kind in _MAGICS:
         if head[offset : offset + len(magic)] == magic:
             return kind
-    if _undecodable(head[:HEAD_BYTES]):
+    if content and _undecodable(head[:HEAD_BYTES]):
         return UNDECODABLE
     return None
 
@@ -114,14 +118,24 @@ def _undecodable(head: bytes) -> bool:
     """
     if not head or head.startswith(_BOMS):
         return False
-    controls = len(head) - len(head.translate(None, _CONTROL))
-    if controls * 10 > len(head):
+    if mostly_control(head):
         return True
+    controls = len(head) - len(head.translate(None, _CONTROL))
     text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(head, final=False)
     not_utf8 = sum(1 for char in text if "\udc80" <= char <= "\udcff")
     if (controls + not_utf8) * 10 <= len(head):
         return False
     return not _decodes(head, "gb18030")
+
+
+def mostly_control(head: bytes) -> bool:
+    """More than one byte in ten of ``head`` is NUL or another control character (and it
+    has no BOM): UTF-16 without a BOM, or binary that happens to be valid UTF-8."""
+    head = head[:HEAD_BYTES]
+    if not head or head.startswith(_BOMS):
+        return False
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return controls * 10 > len(head)
 
 
 def _decodes(head: bytes, codec: str) -> bool:

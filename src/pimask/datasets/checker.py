@@ -30,7 +30,17 @@ from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
-from pimask.inputs import COMPRESSED, PARQUET, Kind, identify, open_text, refusal, sniff_file
+from pimask.inputs import (
+    COMPRESSED,
+    PARQUET,
+    UNDECODABLE,
+    Kind,
+    identify,
+    mostly_control,
+    open_text,
+    refusal,
+    sniff_file,
+)
 from pimask.policy.compiled import screen
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
@@ -122,7 +132,10 @@ def _check_text_based(
 ) -> None:
     with open(path, "rb") as handle:
         data = handle.read()
-    kind = identify(data)
+    # why: magic numbers only; the strict decoder below names line and offset of bad bytes
+    kind = identify(data, content=False)
+    if kind is None and options.encoding is None and mostly_control(data):
+        kind = UNDECODABLE
     if kind is not None:
         # why: a compressed or binary file "checked" as text finds nothing: never exit 0
         data, format_name = _decompressed(path, data, kind, options)
