@@ -15,6 +15,7 @@ import errno
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Sequence
 
 from pimask import __version__
@@ -59,7 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
+    """Warnings (a weak key, a key file others can read) as ``pimask: warning: …``."""
+    print(f"pimask: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    warnings.showwarning = _show_warning  # type: ignore[assignment]
     parser = build_parser()
     args = parser.parse_args(argv)
     if sys.stdout is None and getattr(args, "output", "-") == "-":
