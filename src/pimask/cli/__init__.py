@@ -62,7 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _show_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
     """Warnings (a weak key, a key file others can read) as ``pimask: warning: …``."""
-    print(f"pimask: warning: {message}", file=sys.stderr)
+    print(f"pimask: warning: {_redacted(str(message))}", file=sys.stderr)
+
+
+def _redacted(message: str) -> str:
+    """Messages name files, and a file name can hold a value (``13812345678.csv``)."""
+    from pimask.cli.common import redact_message
+
+    return redact_message(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or EXIT_OK)
     except PimaskError as exc:
-        print(f"pimask: error: {exc}", file=sys.stderr)
+        print(f"pimask: error: {_redacted(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # why: `pimask mask big.log | head` must end quietly, like cat does.
@@ -87,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # why: a full disk, a closed or failing output, an I/O error on an input: say so
         # and exit 2, never a traceback (and never exit 0 with output missing).
-        print(f"pimask: error: {describe_os_error(exc)}", file=sys.stderr)
+        print(f"pimask: error: {_redacted(describe_os_error(exc))}", file=sys.stderr)
         _silence_broken_stdout()
         return EXIT_USAGE
     except MemoryError:

@@ -178,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.show_values:
         redactor = NameRedactor(options.engine)
         for report in reports:
-            redactor.report(report)
+            redactor.report(report, path=args.format != "sarif")
     out = sys.stdout
     if args.format == "json":
         out.write(json.dumps(to_json(reports, args.show_values), ensure_ascii=False, indent=2))

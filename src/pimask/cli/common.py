@@ -113,7 +113,8 @@ class NameRedactor:
             from pimask.engine import splice
 
             shown = text
-            for engine in (default_engine(), self._engine):
+            engines = [default_engine()] + ([self._engine] if self._engine is not None else [])
+            for engine in engines:
                 findings = engine.scan(shown, min_score=0.0)
                 shown = splice(shown, findings, lambda finding, _: f"<{finding.entity}>")
             self._seen[text] = shown
@@ -133,10 +134,19 @@ class NameRedactor:
             where=hit.where.replace(hit.field, field),
         )
 
-    def report(self, report: Any) -> None:
-        """Redact every hit and note of a check report in place."""
+    def report(self, report: Any, *, path: bool = True) -> None:
+        """Redact every hit, note and error of a check report in place; with ``path``, the
+        file name too (text and JSON reports; SARIF keeps the real artifact path, which
+        code-scanning tools need to annotate the file they already hold)."""
         report.hits = [self.hit(hit) for hit in report.hits]
         report.notes = [self.name(note) for note in report.notes]
+        if report.error:
+            report.error = self.name(report.error)
+        if path:
+            shown = self.name(report.file)
+            if shown != report.file:
+                report.file = shown
+                report.hits = [replace(hit, file=shown) for hit in report.hits]
 
 
 @contextmanager
@@ -164,6 +174,16 @@ def decode_line(raw: bytes) -> str:
 
 def encode_line(text: str) -> bytes:
     return text.encode(ENCODING, ERRORS)
+
+
+def redact_message(message: str) -> str:
+    """``message`` with every finding shown as ``<ENTITY>`` (a file named after a phone
+    number, say); the message itself if scanning it fails. For errors and warnings,
+    which are never allowed to hold a personal value."""
+    try:
+        return NameRedactor(None).name(message)
+    except Exception:  # why: an error message must get out even if the engine cannot load
+        return message
 
 
 def stdout_buffer() -> BinaryIO:
@@ -198,6 +218,6 @@ def check_named_input(name: str, command: str) -> None:
 
 def note_decompressed(name: str, layers: tuple) -> None:
     """Say on stderr that an input was read decompressed (its output is plain text)."""
-    shown = "standard input" if name == "-" else name
+    shown = "standard input" if name == "-" else redact_message(name)
     kinds = " + ".join(kind.name for kind in layers)
     print(f"pimask: note: {shown}: {kinds} input, read decompressed", file=sys.stderr)

@@ -11,6 +11,7 @@ import sys
 from typing import BinaryIO
 
 from pimask.cli.common import (
+    NameRedactor,
     add_engine_options,
     check_named_input,
     decode_line,
@@ -54,12 +55,15 @@ def run(args: argparse.Namespace) -> int:
         if name != "-" and os.path.isfile(name):
             check_named_input(name, "scan")  # refused before any finding is printed
     out = sys.stdout
+    redactor = NameRedactor(engine)
     for name in args.files or ["-"]:
+        # why: a file called 13812345678.log would print the number on every line
+        shown = name if args.show_values else redactor.name(name)
         with open_input(name) as stream:
             for line_number, raw in enumerate(_text_lines(name, stream), start=1):
                 line = decode_line(raw)
                 for finding in engine.scan(line):
-                    out.write(_render(args, name, line_number, line, finding))
+                    out.write(_render(args, shown, line_number, line, finding))
     out.flush()
     return 0
 
@@ -94,7 +98,6 @@ def _render(args: argparse.Namespace, name: str, line_number: int, line: str, fi
             "column": column,
             "entity": finding.entity,
             "score": round(finding.score, 3),
-            "length": finding.end - finding.start,
         }
         if args.show_values:
             record["value"] = line[finding.start : finding.end]

@@ -116,7 +116,6 @@ class Hit:
             "row": self.row,
             "field": self.field,
             "where": self.where,
-            "length": self.length,
         }
         if show_values:
             data["value"] = self.value
