@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from pimask import __version__
 from pimask.errors import PimaskError
+from pimask.stream import Terminated
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -91,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
+    except Terminated:
+        return 128 + signal.SIGTERM
     except OSError as exc:
         # why: a full disk, a closed or failing output, an I/O error on an input: say so
         # and exit 2, never a traceback (and never exit 0 with output missing).

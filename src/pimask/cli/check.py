@@ -174,7 +174,18 @@ def run(args: argparse.Namespace) -> int:
         key, _ = load_key(path.resolve().parent)
         accepted = Baseline.load(path, key).accepts
     options = build_options(args, fix=args.fix, accepted=accepted)
-    reports = [check_file(name, options) for name in args.files]
+    guard = None
+    if args.fix:
+        from pimask.stream import SignalGuard
+
+        # why: SIGTERM as an exception, so the temporary file of a fix is removed
+        guard = SignalGuard()
+        guard.install()
+    try:
+        reports = [check_file(name, options) for name in args.files]
+    finally:
+        if guard is not None:
+            guard.restore()
     if not args.show_values:
         redactor = NameRedactor(options.engine)
         for report in reports:

@@ -24,7 +24,7 @@ from pimask.datasets.core import (
     fix_value,
 )
 from pimask.datasets.csvfile import CsvFormat
-from pimask.datasets.edits import Edit, apply_edits, atomic_write_bytes
+from pimask.datasets.edits import Edit, apply_edits, atomic_write_bytes, snapshot
 from pimask.datasets.encoding import decode, encode
 from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.text import TextFormat
@@ -130,6 +130,8 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
 def _check_text_based(
     path: str, format_name: str, options: CheckOptions, report: FileReport
 ) -> None:
+    # why: --fix must not rename a fix of a stale read over a newer version of the file
+    read_version = snapshot(path)
     with open(path, "rb") as handle:
         data = handle.read()
     # why: magic numbers only; the strict decoder below names line and offset of bad bytes
@@ -160,7 +162,7 @@ def _check_text_based(
     # why: re-read the fixed text before writing; a fix must never leave a file broken.
     recheck = _handler(format_name, path, getattr(handler, "delimiter", options.delimiter))
     report.hits = list(_scan(path, recheck, fixed_text, scanner, options, None))
-    atomic_write_bytes(path, encode(path, fixed_text, decoded.codec))
+    atomic_write_bytes(path, encode(path, fixed_text, decoded.codec), read_version)
     report.fixed = sum(1 for edit in edits if not edit.dropped)
     report.dropped = len({(edit.start, edit.end) for edit in edits if edit.dropped})
 

@@ -33,7 +33,7 @@ from pimask.datasets.core import (
     describe,
     fix_value,
 )
-from pimask.datasets.edits import atomic_write
+from pimask.datasets.edits import Snapshot, atomic_write, snapshot
 from pimask.datasets.jsonfile import show_path
 from pimask.errors import ConfigError, InputError
 from pimask.policy.compiled import screen
@@ -82,6 +82,7 @@ def _numeric(pa: Any, data_type: Any) -> bool:
 def check_parquet(path: str, options: CheckOptions, report: FileReport) -> FileReport:
     pa, _, pq = _pyarrow()
     try:
+        before = snapshot(path)
         parquet = pq.ParquetFile(path)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(f"{path}: not a readable Parquet file ({type(exc).__name__})") from None
@@ -99,7 +100,7 @@ def check_parquet(path: str, options: CheckOptions, report: FileReport) -> FileR
     if not options.fix:
         return report
     if fixes:
-        _rewrite(path, parquet, fixes, pa, pq)
+        _rewrite(path, parquet, fixes, pa, pq, before)
         changes = [v for group in fixes.values() for col in group.values() for v in col.values()]
         report.fixed = sum(1 for value in changes if value is not _DROP)
         report.dropped = len(
@@ -302,7 +303,7 @@ class _Walk:
             rows.append(row)
 
 
-def _rewrite(path: str, parquet: Any, fixes: Fixes, pa: Any, pq: Any) -> None:
+def _rewrite(path: str, parquet: Any, fixes: Fixes, pa: Any, pq: Any, before: Snapshot) -> None:
     schema = parquet.schema_arrow
     metadata = parquet.metadata
     compression: dict[str, str] = {}
@@ -326,7 +327,7 @@ def _rewrite(path: str, parquet: Any, fixes: Fixes, pa: Any, pq: Any) -> None:
             writer.close()
 
     try:
-        atomic_write(path, write)
+        atomic_write(path, write, before)
     except OSError as exc:
         raise InputError(f"{path}: cannot write the fixed file ({exc.strerror})") from None
 
