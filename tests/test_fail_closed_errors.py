@@ -4,6 +4,7 @@ which a hook reads as "findings"."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -97,3 +98,15 @@ def test_sigterm_while_a_line_is_masked_is_not_an_internal_error(
     monkeypatch.setattr("pimask.backends.block.displayed", interrupted)  # the block path
     with pytest.raises(Terminated):
         run_lines(Transformer(engine, None, fmt), LOG)
+
+
+@pytest.mark.parametrize("margin", [16, 64, 1023])
+def test_a_window_margin_too_small_for_the_engine_is_refused(margin: int) -> None:
+    """why: with a 16-byte margin a phone straddling a window edge came out in clear."""
+    from pimask.stream import StreamMasker, mask_bytes
+
+    real = Transformer(pimask.default_engine())
+    with pytest.raises(ValueError, match="too small for the engine"):
+        StreamMasker(lambda: real, io.BytesIO(), transformer=real, margin_bytes=margin)
+    line = b"x" * 10 + b" phone 13812345678 " + b"y" * 40 + b"\n"
+    assert b"13812345678" not in mask_bytes(line, real, window_bytes=16, margin_bytes=1024)
