@@ -195,3 +195,15 @@ def test_check_reads_a_parquet_file_whatever_its_name(
     _parquet(source)
     assert main(["check", str(source)]) == 1
     assert "column phone" in capsys.readouterr().out
+
+
+def test_verify_reads_compressed_output_and_refuses_binary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    leaked = tmp_path / "clean.log.gz"
+    leaked.write_bytes(gzip.compress(LOG))  # "masked" output that still holds a phone
+    assert main(["verify", "--policy", "anonymize", str(leaked)]) == 1
+    data = tmp_path / "clean.parquet"
+    _parquet(data)
+    assert main(["verify", "--policy", "anonymize", str(data)]) == 2
+    assert "not examined: Parquet" in capsys.readouterr().err

@@ -221,3 +221,31 @@ def note_decompressed(name: str, layers: tuple) -> None:
     shown = "standard input" if name == "-" else redact_message(name)
     kinds = " + ".join(kind.name for kind in layers)
     print(f"pimask: note: {shown}: {kinds} input, read decompressed", file=sys.stderr)
+
+
+def text_lines(name: str, stream: BinaryIO, command: str) -> BinaryIO:
+    """The text of ``stream`` (iterate it for lines): decompressed when compressed,
+    refused (InputError naming ``name``) when it is a dataset, an archive or binary.
+
+    why: reading gzip'd bytes as lines finds nothing, which reads as "clean".
+    """
+    import functools
+    import io
+
+    from pimask.inputs import Prefixed, open_text
+    from pimask.stream import ChunkReader
+
+    reader = ChunkReader(stream, 64 * 1024)
+    read = functools.partial(_read_chunk, reader, name)
+    opened = open_text(name, read, command)
+    if opened.text is not None:
+        note_decompressed(name, opened.layers)
+        return opened.text
+    return io.BufferedReader(Prefixed(opened.head, read))
+
+
+def _read_chunk(reader: Any, name: str) -> bytes:
+    try:
+        return reader.read()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import io
 import json
 import os
 import sys
-from typing import BinaryIO
 
 from pimask.cli.common import (
     NameRedactor,
@@ -16,12 +13,9 @@ from pimask.cli.common import (
     check_named_input,
     decode_line,
     engine_from_args,
-    note_decompressed,
     open_input,
+    text_lines,
 )
-from pimask.errors import InputError
-from pimask.inputs import Prefixed, open_text
-from pimask.stream import ChunkReader
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,33 +54,12 @@ def run(args: argparse.Namespace) -> int:
         # why: a file called 13812345678.log would print the number on every line
         shown = name if args.show_values else redactor.name(name)
         with open_input(name) as stream:
-            for line_number, raw in enumerate(_text_lines(name, stream), start=1):
+            for line_number, raw in enumerate(text_lines(name, stream, "scan"), start=1):
                 line = decode_line(raw)
                 for finding in engine.scan(line):
                     out.write(_render(args, shown, line_number, line, finding))
     out.flush()
     return 0
-
-
-def _text_lines(name: str, stream: BinaryIO) -> BinaryIO:
-    """The lines of ``stream``: decompressed when compressed, refused when binary.
-
-    why: scanning gzip'd bytes finds nothing, which reads as "clean".
-    """
-    reader = ChunkReader(stream, 64 * 1024)
-    read = functools.partial(_read, reader, name)
-    opened = open_text(name, read, "scan")
-    if opened.text is not None:
-        note_decompressed(name, opened.layers)
-        return opened.text
-    return io.BufferedReader(Prefixed(opened.head, read))
-
-
-def _read(reader: ChunkReader, name: str) -> bytes:
-    try:
-        return reader.read()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
 def _render(args: argparse.Namespace, name: str, line_number: int, line: str, finding) -> str:
