@@ -136,12 +136,14 @@ def make_encryptor(
 
     def apply(value: str) -> str:
         prefix, body = _split_mobile_prefix(entity, value)
-        if marker and any(ch in body for ch in "<>\r\n"):
+        if marker and any(ch in body for ch in "<>~\r\n"):
             return fallback(value)
         encrypted = cipher.encrypt(body)
         if encrypted is None:
             return fallback(value)
-        return encrypted_token(entity, key.id, prefix + encrypted) if marker else prefix + encrypted
+        if not marker:
+            return prefix + encrypted
+        return encrypted_token(entity, key.id, prefix + encrypted, key.check)
 
     return apply
 
