@@ -130,15 +130,36 @@ def test_malformed_json_and_csv_name_the_line(workdir: Path, capsys) -> None:
 def test_binary_file_named_explicitly_is_refused_but_skipped_in_a_walk(
     workdir: Path, capsys
 ) -> None:
-    # why: nothing unexamined passes silently; a file you name must be checkable, while a
+    # why (issue 15): a file named by the user that was not examined never passes, while a
     # tree holds images and archives that are skipped with a note and a count
     (workdir / "data").mkdir()
     (workdir / "data" / "blob.txt").write_bytes(b"\x00\x01" + MOBILE.encode())
     assert main(["check", "data/blob.txt"]) == 2
-    assert "data/blob.txt: cannot be checked: binary file" in capsys.readouterr().err
+    assert "data/blob.txt: not examined: binary data" in capsys.readouterr().err
     assert main(["check", "data"]) == 0
     out = capsys.readouterr().out
     assert "data/blob.txt: skipped: binary file" in out
+    assert "pimask: 1 file skipped" in out
+
+
+def test_binary_stdin_fails_not_skipped(workdir: Path, capsys, monkeypatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\x00\x01" * 50)))
+    assert main(["check", "-"]) == 2
+    assert "-: not examined: binary data" in capsys.readouterr().err
+
+
+def test_compressed_file_is_read_when_named_and_skipped_in_a_walk(workdir: Path, capsys) -> None:
+    import gzip
+
+    (workdir / "logs").mkdir()
+    (workdir / "logs" / "app.log.gz").write_bytes(gzip.compress(f"phone={MOBILE}\n".encode()))
+    assert main(["check", "logs/app.log.gz"]) == 1
+    assert "logs/app.log.gz:1:7: CN_MOBILE" in capsys.readouterr().out
+    assert main(["check", "logs"]) == 0
+    out = capsys.readouterr().out
+    assert "logs/app.log.gz: skipped: gzip-compressed file" in out
     assert "pimask: 1 file skipped" in out
 
 
@@ -180,7 +201,7 @@ def test_parquet_locations(workdir: Path, capsys) -> None:
     assert main(["check", "u.parquet"]) == 1
     out = capsys.readouterr().out
     assert "u.parquet: row 3, column 手机号: CN_MOBILE" in out
-    assert "columns not checked (not string or integer): tags" in out
+    assert "not checked" not in out  # issue 15: every column that can hold a value is read
 
 
 def test_not_parquet_is_reported(workdir: Path, capsys) -> None:

@@ -259,7 +259,7 @@ def test_parquet_integer_column_is_reported_but_not_rewritten(tmp_path: Path, ca
     assert fix(path) == 1
     out = capsys.readouterr().out
     assert "row 1, column phone: CN_MOBILE" in out
-    assert "integer columns cannot be fixed" in out
+    assert "numeric columns cannot hold a mask, so their findings were not fixed: phone" in out
     assert path.read_bytes() == original
 
 

@@ -55,7 +55,6 @@ def test_scan_jsonl_records(log_file: Path, capsys) -> None:
         "column": 16,
         "entity": "CN_MOBILE",
         "score": records[0]["score"],
-        "length": 11,
         "value": "13912345678",
     }
     assert [r["entity"] for r in records] == ["CN_MOBILE", "IP_ADDRESS", "EMAIL"]

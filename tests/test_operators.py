@@ -127,7 +127,7 @@ def test_encrypt_preserves_format_and_reveals(entity, value) -> None:
             assert cipher == original
     assert reveal_value(bare, entity, KEYS) == value
     marked = run(entity, EncryptConfig(), value)
-    assert marked == f"<enc:{entity}:k1:{bare}>"
+    assert marked == f"<enc:{entity}:k1:{bare}~{KEYS.current.check}>"
     assert reveal_text(f"电话{marked}。", KEYS) == (f"电话{value}。", 1)
 
 

@@ -135,3 +135,21 @@ def test_encrypt_differs_across_keys(entity) -> None:
     assert build_operator(entity, config, KEY_A)(value) != build_operator(entity, config, KEY_B)(
         value
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a" + "0" * 63,  # a 64-hex OAID: twice FF3-1's 32-symbol cap for alphanumerics
+        "0123456789abcdef" * 4,
+        "f" * 33,  # one symbol over the cap: two chunks of 16 and 17
+    ],
+)
+def test_device_ids_longer_than_one_ff3_message_encrypt_and_reveal(value) -> None:
+    operator = build_operator("DEVICE_ID", EncryptConfig(marker=False), KEY_A)
+    out = operator(value)
+    assert len(out) == len(value) and out != value
+    assert reveal_value(out, "DEVICE_ID", KEY_A) == value
+    # the second chunk depends on the first: equal tails under different heads differ
+    other = operator("b" + value[1:])
+    assert other[len(value) // 2 + 1 :] != out[len(value) // 2 + 1 :]

@@ -665,3 +665,33 @@ def test_python_dash_m_entry_point_runs_its_own_local_session(spark, tmp_path):
         1,
         pimask.Engine().apply("手机 13912345678", "anonymize").text,
     )
+
+
+# --- fail closed (issue 15) -----------------------------------------------------------------
+
+FAIL_CLOSED_MOBILE = 13812345678
+
+
+def test_cli_refuses_an_int64_column_of_mobiles(spark, tmp_path: Path, capsys) -> None:
+    """Issue 15: 'mask every string column' wrote an int64 of mobiles in clear."""
+    source = tmp_path / "users.parquet"
+    spark.createDataFrame(
+        [(1, FAIL_CLOSED_MOBILE, "手机 13912345678")], "id long, phone long, t string"
+    ).write.parquet(str(source))
+    target = tmp_path / "masked"
+    assert spark_main(["--input", str(source), "--output", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "columns not examined: phone (bigint holding numbers of 11+ digits)" in err
+    assert not target.exists()
+    # naming the columns is the explicit way to leave the others as they are
+    assert spark_main(["--input", str(source), "--output", str(target), "--columns", "t"]) == 0
+
+
+def test_mask_columns_refuses_binary_and_nested_but_not_small_numbers(spark) -> None:
+    frame = spark.createDataFrame(
+        [(1, 2.5, ["a"], "x")], "id long, amount double, tags array<string>, t string"
+    )
+    with pytest.raises(ConfigError, match=r"tags \(array<string>\)"):
+        mask_columns(frame)
+    ok = spark.createDataFrame([(1, 2.5, "x")], "id long, amount double, t string")
+    assert mask_columns(ok).collect()[0]["amount"] == 2.5

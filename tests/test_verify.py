@@ -133,11 +133,15 @@ def test_cli_reveal_values_mode(tmp_path, key_env, capsys) -> None:
     column = tmp_path / "column.txt"
     column.write_text(f"{encrypt('13912345678')}\n{encrypt('13812345678')}\n")
     out = tmp_path / "out.txt"
-    assert main(["reveal", "--values", "--entity", "CN_MOBILE", str(column), "-o", str(out)]) == 0
+    assert main(["reveal", "--values", "--entity", "CN_MOBILE", str(column), "-o", str(out)]) == 2
+    assert "--unverified" in capsys.readouterr().err  # bare values carry no key check
+    argv = ["reveal", "--values", "--unverified", "--entity", "CN_MOBILE", str(column)]
+    assert main([*argv, "-o", str(out)]) == 0
     assert out.read_text() == "13912345678\n13812345678\n"
     bad = tmp_path / "bad.txt"
     bad.write_text("12\n")
-    assert main(["reveal", "--values", "--entity", "CN_MOBILE", str(bad), "-o", str(out)]) == 2
+    argv = ["reveal", "--values", "--unverified", "--entity", "CN_MOBILE", str(bad)]
+    assert main([*argv, "-o", str(out)]) == 2
     assert f"{bad}:1: not a ciphertext of CN_MOBILE" in capsys.readouterr().err
 
 

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import os
 import re
+import stat
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,23 @@ KEY_FILE_ENV = "PIMASK_KEY_FILE"
 DEFAULT_KEY_ID = "k1"
 MIN_SECRET_BYTES = 16
 KEY_ID_PATTERN = r"[A-Za-z0-9_.-]{1,32}"
+# Set to 1 when a key file is readable by group/others on purpose (a Kubernetes secret
+# volume is mounted 0644 by default): silences the warning, never the world-writable refusal.
+KEY_FILE_MODE_OK_ENV = "PIMASK_KEY_FILE_MODE_OK"
+GOOD_KEY_HINT = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+# why: words people put in keys; a random 32-character key contains none of them by chance
+_WEAK_WORDS = ("password", "passwd", "secret", "changeme", "admin", "qwerty", "letmein",
+               "welcome", "pimask", "example", "default", "test", "123456", "abcdef")  # fmt: skip
+
+
+class KeyWarning(UserWarning):
+    """A key that works but is exposed (file mode) or guessable (pattern, word).
+
+    A warning, not an error: rotating a deployed key changes every pseudonym, so pimask
+    keeps working and says how to do better. The CLI prints it as ``pimask: warning: …``.
+    """
+
+
 _KEY_ID = re.compile(rf"^{KEY_ID_PATTERN}$")
 
 
@@ -47,6 +67,15 @@ class Key:
     def derive(self, purpose: str) -> bytes:
         """A 32-byte subkey for one purpose, so pseudonyms and ciphers never share a key."""
         return hmac.new(self.secret, b"pimask/" + purpose.encode(), hashlib.sha256).digest()
+
+    @property
+    def check(self) -> str:
+        """The key check value: 8 hex characters derived from the secret and bound to the
+        key id. Written into ciphertext markers so ``reveal`` detects a wrong key (a wrong
+        secret under the right id) instead of printing a wrong value. It is the same for
+        every token of the key, so it says nothing about any value."""
+        mac = hmac.new(self.secret, b"pimask/key-check/" + self.id.encode(), hashlib.sha256)
+        return mac.hexdigest()[:8]
 
     def __repr__(self) -> str:
         return f"Key(id={self.id!r})"
@@ -83,14 +112,70 @@ def _check_secret(secret: str, where: str) -> bytes:
     if len(data) < MIN_SECRET_BYTES:
         raise ConfigError(
             f"{where}: key is too short ({len(data)} bytes; at least {MIN_SECRET_BYTES}, "
-            "e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)"
+            f"e.g. `{GOOD_KEY_HINT}`)"
+        )
+    weakness = weak_key_reason(secret)
+    if weakness is not None:
+        warnings.warn(
+            f"{where}: the key looks weak ({weakness}); make a good one with {GOOD_KEY_HINT} "
+            "(rotating a deployed key changes every pseudonym, so this is only a warning)",
+            KeyWarning,
+            stacklevel=4,
         )
     return data
 
 
-def parse_key_file(path: str | Path) -> KeyRing:
-    """Read a key file (see module docstring); errors name the file and line, never a key."""
+def weak_key_reason(secret: str) -> str | None:
+    """Why ``secret`` looks guessable, or None: few distinct characters, a repeated or
+    sequential pattern, or a common word. Never shows the secret itself."""
+    if len(set(secret)) < 8:
+        return "few distinct characters"
+    for period in range(1, len(secret) // 2 + 1):
+        if all(secret[i] == secret[i % period] for i in range(len(secret))):
+            return "a repeated pattern"
+    steps = [ord(b) - ord(a) for a, b in itertools.pairwise(secret)]
+    if sum(1 for step in steps if step in (1, -1)) * 2 >= len(steps):
+        return "a sequential pattern"
+    lowered = secret.lower()
+    for word in _WEAK_WORDS:
+        if word in lowered:
+            return "a dictionary word"
+    return None
+
+
+def _check_file_mode(path: str | Path, environ: Mapping[str, str]) -> None:
+    """Refuse a world-writable key file; warn when group or others can read or write it.
+
+    why: anyone who can read the key re-identifies every pseudonym and decrypts every
+    ciphertext; anyone who can write it can swap the key. A mounted secret (Kubernetes
+    volumes are 0644) keeps working: set PIMASK_KEY_FILE_MODE_OK=1 to silence the warning.
+    """
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return  # reported by the read that follows
+    if mode & 0o002:
+        raise ConfigError(
+            f"{path}: key file is writable by everyone (mode {mode:04o}); chmod 600 {path}"
+        )
+    if mode & 0o077 and environ.get(KEY_FILE_MODE_OK_ENV) != "1":
+        warnings.warn(
+            f"{path}: key file is accessible to group or others (mode {mode:04o}); "
+            f"chmod 600 it, or set {KEY_FILE_MODE_OK_ENV}=1 if that is intended "
+            "(a mounted secret)",
+            KeyWarning,
+            stacklevel=4,
+        )
+
+
+def parse_key_file(path: str | Path, environ: Mapping[str, str] | None = None) -> KeyRing:
+    """Read a key file (see module docstring); errors name the file and line, never a key.
+
+    A world-writable file is refused; one readable by group or others gets a
+    :class:`KeyWarning` (unless ``PIMASK_KEY_FILE_MODE_OK=1``), and so does a weak key.
+    """
     name = str(path)
+    _check_file_mode(path, os.environ if environ is None else environ)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -128,7 +213,7 @@ def load_keys(environ: Mapping[str, str] | None = None) -> KeyRing:
     if key_file and secret:
         raise ConfigError(f"set either {KEY_ENV} or {KEY_FILE_ENV}, not both")
     if key_file:
-        return parse_key_file(key_file)
+        return parse_key_file(key_file, env)
     if secret:
         key_id = _check_id(env.get(KEY_ID_ENV) or DEFAULT_KEY_ID, KEY_ID_ENV)
         key = Key(key_id, _check_secret(secret, KEY_ENV))

@@ -43,6 +43,10 @@ DEFAULT_WINDOW_BYTES = 256 * 1024  # why: measured fastest per byte (benchmarks/
 # why: 8 KiB is at least 2048 characters even for 4-byte UTF-8, far more than the longest
 # entity plus the widest context look-back (200 characters) and look-ahead any recognizer uses.
 DEFAULT_MARGIN_BYTES = 8192
+# why: a value straddling a window edge is found only if the margin holds all of it plus
+# the context it needs; below this (an email of 254 characters at 4 bytes each) a real
+# engine could leave a value unmasked without a word, so such settings are refused.
+MIN_ENGINE_MARGIN_BYTES = 1024
 FORMATS = ("text", "jsonl")
 
 Actions = Counter  # (entity, operator) -> count
@@ -384,8 +388,12 @@ class Stats:
 # --------------------------------------------------------------------------- signals
 
 
-class Terminated(Exception):
-    """SIGTERM arrived: stop like Ctrl-C (log shippers stop their filters this way)."""
+class Terminated(BaseException):
+    """SIGTERM arrived: stop like Ctrl-C (log shippers stop their filters this way).
+
+    why: a BaseException, like KeyboardInterrupt, so no ``except Exception`` on the way (a
+    line that fails to mask is reported as an error) turns a SIGTERM into exit 2.
+    """
 
 
 class SignalGuard:
@@ -435,6 +443,17 @@ class SignalGuard:
 
 
 # --------------------------------------------------------------------------- the masker
+
+
+def _refuse_small_margin(transformer: Transformer, margin_bytes: int) -> None:
+    """Refuse a margin a real engine's values and context may not fit in (fail closed)."""
+    from pimask.engine import Engine
+
+    if isinstance(getattr(transformer, "engine", None), Engine):
+        raise ValueError(
+            f"margin_bytes={margin_bytes} is too small for the engine: a value straddling a "
+            f"window edge could be left unmasked; use at least {MIN_ENGINE_MARGIN_BYTES}"
+        )
 
 
 def _align(buf: bytearray | bytes, pos: int, floor: int) -> int:
@@ -535,6 +554,8 @@ class StreamMasker:
     ) -> None:
         if window_bytes < 16 or margin_bytes < 16:
             raise ValueError("window and margin must be at least 16 bytes")
+        if margin_bytes < MIN_ENGINE_MARGIN_BYTES:
+            _refuse_small_margin(transformer or factory(), margin_bytes)
         self._out = out
         self._batch_bytes = batch_bytes
         self._window = window_bytes

@@ -58,33 +58,37 @@ def _path(args: argparse.Namespace) -> Path:
     return Path(args.baseline or BASELINE_FILE)
 
 
-def _files(args: argparse.Namespace) -> list[str]:
-    """``FILE…`` with directories walked as ``pimask check`` walks them."""
+def _targets(args: argparse.Namespace) -> list:
+    """``FILE…`` with directories walked as ``pimask check`` walks them
+    (:class:`pimask.walk.Target`: named files explicit, walked ones not)."""
     from pimask.walk import expand
 
-    return [target.path for target in expand(args.files)]
+    return list(expand(args.files))
 
 
-def _check(name: str, options) -> object:
-    """One file's report; a file that cannot be read stops the command (exit 2).
+def _check(name: str, options, *, explicit: bool = True) -> object:
+    """One file's report; a file that cannot be read stops the command (exit 2), as does a
+    named file that cannot be examined (binary, compressed beyond reach).
 
     Files met in a walk that cannot be examined (binary) hold nothing to accept."""
     from pimask.datasets.checker import check_file
 
-    report = check_file(name, options)
+    report = check_file(name, options, explicit=explicit)
     if report.error:
         raise ConfigError(report.error)
+    if report.skipped and explicit:
+        raise ConfigError(f"{name}: cannot be checked: {report.skipped}")
     return report
 
 
-def _current_hits(args: argparse.Namespace, files: list[str]) -> list:
-    """Every finding the policy forbids in ``files``, pragma-allowed ones excluded."""
+def _current_hits(args: argparse.Namespace, targets: list) -> list:
+    """Every finding the policy forbids in ``targets``, pragma-allowed ones excluded."""
     from pimask.cli.check import build_options
 
     options = build_options(args, fix=False)
     hits = []
-    for name in files:
-        report = _check(name, options)
+    for target in targets:
+        report = _check(target.path, options, explicit=target.explicit)
         hits.extend(hit for hit in report.hits if hit.status == "forbidden")
     return hits
 
@@ -102,8 +106,9 @@ def run_create(args: argparse.Namespace) -> int:
             "with your team and CI as $PIMASK_BASELINE_KEY, never commit it)"
         )
     baseline = Baseline(path, key)
-    files = _files(args)
-    hits = _current_hits(args, files)
+    targets = _targets(args)
+    files = [target.path for target in targets]
+    hits = _current_hits(args, targets)
     baseline.entries = {baseline.entry_for(hit) for hit in hits}
     baseline.save()
     print(f"pimask: {path}: accepted {len(baseline.entries)} finding(s) in {len(files)} file(s)")
@@ -118,9 +123,9 @@ def run_update(args: argparse.Namespace) -> int:
         raise ConfigError(f"{path}: no baseline yet; run 'pimask baseline create' first")
     key, _ = load_key(path.resolve().parent)
     baseline = Baseline.load(path, key)
-    files = _files(args)
-    rescanned = {baseline.file_key(name) for name in files}
-    current = {baseline.entry_for(hit) for hit in _current_hits(args, files)}
+    targets = _targets(args)
+    rescanned = {baseline.file_key(target.path) for target in targets}
+    current = {baseline.entry_for(hit) for hit in _current_hits(args, targets)}
     before = baseline.entries
     kept_elsewhere = {entry for entry in before if entry.file not in rescanned}
     after = kept_elsewhere | current
@@ -140,15 +145,16 @@ def run_audit(args: argparse.Namespace) -> int:
     baseline = Baseline.load(path, key)
     out = sys.stdout
     present: dict = {}
-    files = _files(args)
+    targets = _targets(args)
+    files = [target.path for target in targets]
     if files:
         from pimask.cli.check import build_options
         from pimask.cli.common import NameRedactor
 
         options = build_options(args, fix=False, accepted=None)
         redactor = NameRedactor(options.engine)
-        for name in files:
-            report = _check(name, options)
+        for target in targets:
+            report = _check(target.path, options, explicit=target.explicit)
             for hit in report.hits:
                 # why: the entry (fingerprint) comes from the hit as found; only what is
                 # printed is redacted, so --show-values never changes which entry matches

@@ -13,10 +13,17 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from pimask.cli.common import NameRedactor, add_engine_options, engine_from_args, load_policy
+from pimask.cli.common import (
+    NameRedactor,
+    add_engine_options,
+    engine_from_args,
+    load_policy,
+    redact_message,
+)
 from pimask.errors import ConfigError
 
 # why: literal copies so `pimask --help` does not import the engine (a test keeps them equal)
@@ -35,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Exit 1 when a file holds personal information the policy forbids, 0 when clean, "
             "2 on usage errors or files that cannot be checked. Directories are walked like "
             "ripgrep does: every file, tracked or not, minus what .gitignore, .pimaskignore "
-            "and --exclude exclude; binary or unsupported files met in a walk are skipped "
-            "with a note. '-' reads standard input. Values are never printed unless "
+            "and --exclude exclude; binary, compressed or unsupported files met in a walk "
+            "are skipped with a note, while named ones are read (compressed text "
+            "decompressed) or fail. '-' reads standard input. Values are never printed unless "
             "--show-values is given. Findings accepted by the baseline or an inline "
             "'pimask: allow' pragma do not count. More: 'pimask help check'."
         ),
@@ -285,9 +293,16 @@ def run(args: argparse.Namespace) -> int:
     bar = byte_bar(_total_size(targets), enabled=not args.no_progress)
     options.progress = bar.update
     reports = []
+    guard = None
+    if args.fix:
+        from pimask.stream import SignalGuard
+
+        # why: SIGTERM as an exception, so the temporary file of a fix is removed
+        guard = SignalGuard()
+        guard.install()
     try:
         for target in targets:
-            report = check_file(target.path, options)
+            report = check_file(target.path, options, explicit=target.explicit)
             if report.skipped and target.explicit:
                 report.error = f"{report.file}: cannot be checked: {report.skipped}"
                 report.skipped = None
@@ -295,8 +310,12 @@ def run(args: argparse.Namespace) -> int:
             reports.append(report)
     finally:
         bar.close()
+        if guard is not None:
+            guard.restore()
     if not args.show_values:
-        redact(reports, options.engine)
+        # why: SARIF keeps the real artifact path (code scanning annotates that file); its
+        # messages and notifications still show file names redacted (see to_sarif)
+        redact(reports, options.engine, path=args.format != "sarif")
     write_report(reports, args, sys.stdout)
     if any(report.error for report in reports):
         return 2
@@ -305,11 +324,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def redact(reports: list, engine: Any) -> None:
-    """Field names that are personal data shown as ``<ENTITY>``: hits, notes and counts."""
+def redact(reports: list, engine: Any, *, path: bool = True) -> None:
+    """Names that are personal data shown as ``<ENTITY>``: file names (with ``path``),
+    field names in hits and counts, notes and errors."""
     redactor = NameRedactor(engine)
     for report in reports:
-        redactor.report(report)
+        redactor.report(report, path=path)
         counts: Counter[tuple[str, str]] = Counter()
         for (name, entity), count in report.field_counts.items():
             counts[(redactor.name(name), entity)] += count
@@ -343,6 +363,18 @@ def _finish(report: Any, state: BaselineState) -> None:
             report.stale = stale
     if state.locked is not None and report.forbidden_total:
         report.baseline_unverified = state.locked.might_cover(report.file)
+
+
+def shown_names(show_values: bool) -> Callable[[str], str]:
+    """How file names appear in messages: as they are with ``--show-values``, else with
+    any value in them as ``<ENTITY>`` (a file called ``13812345678.csv``).
+
+    why: text and JSON reports carry redacted file names already; SARIF keeps the real
+    artifact path, so its messages and the advice printed beside it redact it here.
+    """
+    if show_values:
+        return lambda name: name
+    return redact_message
 
 
 def write_report(reports: list, args: argparse.Namespace, out: TextIO) -> None:
@@ -438,14 +470,16 @@ def advise(reports: list, args: argparse.Namespace, out: TextIO) -> None:
     if pragma:
         accepted.append(f"{pragma} by 'pimask: allow'")
     suffix = f" ({', '.join(accepted)})" if accepted else ""
+    names = shown_names(getattr(args, "show_values", False))
     for report in reports:
         stale = report.stale
         if stale:
             entries = _plural(stale, "baseline entry", "baseline entries")
+            shown = names(report.file)
             out.write(
-                f"pimask: hint: {report.file}: {entries} "
+                f"pimask: hint: {shown}: {entries} "
                 f"no longer {'matches' if stale == 1 else 'match'} anything; "
-                f"'pimask baseline update {report.file}' forgets "
+                f"'pimask baseline update {shown}' forgets "
                 f"{'it' if stale == 1 else 'them'}\n"
             )
     if skipped:
@@ -564,16 +598,19 @@ def to_sarif(reports: list, show_values: bool) -> dict[str, Any]:
                 {"kind": "inSource" if hit.status == "pragma" else "external"}
             ]
         results.append(result)
+    names = shown_names(show_values)
     notifications = [
-        {"level": "error", "message": {"text": report.error}} for report in reports if report.error
+        {"level": "error", "message": {"text": names(report.error)}}
+        for report in reports
+        if report.error
     ]
     for report in reports:
         if report.skipped:
-            text = f"{report.file}: skipped: {report.skipped}"
+            text = f"{names(report.file)}: skipped: {report.skipped}"
             notifications.append({"level": "note", "message": {"text": text}})
         if report.omitted:
             text = (
-                f"{report.file}: {report.omitted} more findings not listed "
+                f"{names(report.file)}: {report.omitted} more findings not listed "
                 f"({report.forbidden_total} forbidden in all; --max-findings 0 lists them all)"
             )
             notifications.append({"level": "warning", "message": {"text": text}})

@@ -113,7 +113,8 @@ class NameRedactor:
             from pimask.engine import splice
 
             shown = text
-            for engine in (default_engine(), self._engine):
+            engines = [default_engine()] + ([self._engine] if self._engine is not None else [])
+            for engine in engines:
                 findings = engine.scan(shown, min_score=0.0)
                 shown = splice(shown, findings, lambda finding, _: f"<{finding.entity}>")
             self._seen[text] = shown
@@ -133,10 +134,19 @@ class NameRedactor:
             where=hit.where.replace(hit.field, field),
         )
 
-    def report(self, report: Any) -> None:
-        """Redact every hit and note of a check report in place."""
+    def report(self, report: Any, *, path: bool = True) -> None:
+        """Redact every hit, note and error of a check report in place; with ``path``, the
+        file name too (text and JSON reports; SARIF keeps the real artifact path, which
+        code-scanning tools need to annotate the file they already hold)."""
         report.hits = [self.hit(hit) for hit in report.hits]
         report.notes = [self.name(note) for note in report.notes]
+        if report.error:
+            report.error = self.name(report.error)
+        if path:
+            shown = self.name(report.file)
+            if shown != report.file:
+                report.file = shown
+                report.hits = [replace(hit, file=shown) for hit in report.hits]
 
 
 @contextmanager
@@ -164,3 +174,78 @@ def decode_line(raw: bytes) -> str:
 
 def encode_line(text: str) -> bytes:
     return text.encode(ENCODING, ERRORS)
+
+
+def redact_message(message: str) -> str:
+    """``message`` with every finding shown as ``<ENTITY>`` (a file named after a phone
+    number, say); the message itself if scanning it fails. For errors and warnings,
+    which are never allowed to hold a personal value."""
+    try:
+        return NameRedactor(None).name(message)
+    except Exception:  # why: an error message must get out even if the engine cannot load
+        return message
+
+
+def stdout_buffer() -> BinaryIO:
+    """Binary standard output; closed stdout (``>&-``) is an InputError, not a traceback."""
+    if sys.stdout is None:
+        raise InputError("standard output is closed; redirect it or use -o FILE")
+    return sys.stdout.buffer
+
+
+def check_named_input(name: str, command: str) -> None:
+    """A named regular file must be text or text compressed in a way pimask reads.
+
+    Raises InputError (exit 2) naming the file and what it is (Parquet, zip, SQLite,
+    binary data), and ConfigError for zstd without the ``zstandard`` package, before any
+    output is written.
+    """
+    from pimask.inputs import COMPRESSED, ZSTD, refusal, sniff_file, zstd_reader
+
+    try:
+        kind = sniff_file(name)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot open ({exc.strerror})") from None
+    if kind is None:
+        return
+    if kind.family != COMPRESSED:
+        raise refusal(name, kind, command)
+    if kind is ZSTD:
+        import io
+
+        zstd_reader(io.BytesIO())  # raises the install hint when zstandard is missing
+
+
+def note_decompressed(name: str, layers: tuple) -> None:
+    """Say on stderr that an input was read decompressed (its output is plain text)."""
+    shown = "standard input" if name == "-" else redact_message(name)
+    kinds = " + ".join(kind.name for kind in layers)
+    print(f"pimask: note: {shown}: {kinds} input, read decompressed", file=sys.stderr)
+
+
+def text_lines(name: str, stream: BinaryIO, command: str) -> BinaryIO:
+    """The text of ``stream`` (iterate it for lines): decompressed when compressed,
+    refused (InputError naming ``name``) when it is a dataset, an archive or binary.
+
+    why: reading gzip'd bytes as lines finds nothing, which reads as "clean".
+    """
+    import functools
+    import io
+
+    from pimask.inputs import Prefixed, open_text
+    from pimask.stream import ChunkReader
+
+    reader = ChunkReader(stream, 64 * 1024)
+    read = functools.partial(_read_chunk, reader, name)
+    opened = open_text(name, read, command)
+    if opened.text is not None:
+        note_decompressed(name, opened.layers)
+        return opened.text
+    return io.BufferedReader(Prefixed(opened.head, read))
+
+
+def _read_chunk(reader: Any, name: str) -> bytes:
+    try:
+        return reader.read()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None

@@ -18,8 +18,16 @@ import sys
 import time
 from typing import Any
 
-from pimask.cli.common import add_engine_options, engine_from_args, open_input
+from pimask.cli.common import (
+    add_engine_options,
+    check_named_input,
+    engine_from_args,
+    note_decompressed,
+    open_input,
+    stdout_buffer,
+)
 from pimask.errors import ConfigError, InputError
+from pimask.inputs import open_text
 
 PIPE_READ = 64 * 1024
 # Input silent this long counts as idle: flush everything (a followed log, a terminal).
@@ -127,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     _refuse_overwrite(args.files, args.output)
     _check_inputs(args.files)
 
-    out = sys.stdout.buffer if args.output == "-" else _open_output(args.output)
+    out = stdout_buffer() if args.output == "-" else _open_output(args.output)
     stats = Stats()
     live = args.line_buffered or _isatty(out)
     progress = _progress(args)
@@ -145,9 +153,15 @@ def run(args: argparse.Namespace) -> int:
         for name in args.files or ["-"]:
             with open_input(name) as stream:
                 reader = ChunkReader(stream, _read_size(stream))
+                # why: a compressed or binary input would pass through unexamined
+                opened = open_text(name, functools.partial(_read, reader, name), "mask")
+                if opened.text is not None:
+                    note_decompressed(name, opened.layers)
+                    reader = ChunkReader(opened.text, FILE_READ)
                 masker.begin(name)
                 pushed = time.monotonic()
-                while data := _read(reader, name):
+                data = opened.head or _read(reader, name)
+                while data:
                     masker.feed(data)
                     if progress is not None:
                         progress.update(len(data))
@@ -157,6 +171,7 @@ def run(args: argparse.Namespace) -> int:
                     elif time.monotonic() - pushed > PUSH_EVERY:
                         masker.push()  # a steady trickle: write what is done, no waiting
                         pushed = time.monotonic()
+                    data = _read(reader, name)
                 masker.end()
         masker.close()
     except (KeyboardInterrupt, Terminated) as exc:
@@ -187,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
 def _finish(args: argparse.Namespace, stats: Any, progress: Any, out: Any) -> None:
     if progress is not None:
         progress.close()
-    if out is not sys.stdout.buffer:
+    if args.output != "-":
         out.close()
     if args.stats:
         sys.stderr.write(stats.report())
@@ -214,11 +229,13 @@ def _read_size(stream: Any) -> int:
 
 
 def _check_inputs(files: list[str]) -> None:
-    """Every named input must be readable before anything is written (exit 2 otherwise).
+    """Every named input must be readable text (or compressed text) before anything is
+    written (exit 2 otherwise).
 
-    why: a missing second file should not leave the first one's output half done. Regular
-    files are opened and closed; a FIFO or device only checked, since opening one may block
-    or consume it.
+    why: a missing second file, or a Parquet file among logs, should not leave the first
+    one's output half done. Regular files are opened and their first bytes identified; a
+    FIFO or device only checked, since opening one may block or consume it (its first
+    bytes are identified when it is read).
     """
     for name in files:
         if name == "-":
@@ -232,8 +249,7 @@ def _check_inputs(files: list[str]) -> None:
         if stat.S_ISDIR(mode):
             raise InputError(f"{name}: is a directory")
         if stat.S_ISREG(mode):
-            with open_input(name):
-                pass
+            check_named_input(name, "mask")
         elif not os.access(name, os.R_OK):
             raise InputError(f"{name}: cannot open (permission denied)")
 

@@ -9,7 +9,6 @@ ciphertext per line (a column written with ``marker: false``). The key comes fro
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,28 +27,49 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--entity", metavar="E", help="entity of the bare values (with --values)")
     parser.add_argument("--key-id", metavar="K", help="key id of bare values (default: current)")
+    parser.add_argument(
+        "--unverified",
+        action="store_true",
+        help="decrypt values that carry no key check (bare --values, tokens written before "
+        "pimask added the check): a wrong key then prints wrong values undetected",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from pimask.cli.common import decode_line, encode_line, open_input, open_output
+    from pimask.cli.common import (
+        decode_line,
+        encode_line,
+        open_input,
+        open_output,
+        stdout_buffer,
+    )
     from pimask.errors import ConfigError, InputError
     from pimask.keys import load_keys
     from pimask.operators import reveal_text, reveal_value
 
     if args.values and not args.entity:
         raise ConfigError("--values needs --entity (the tweak and alphabet depend on it)")
+    if args.values and not args.unverified:
+        raise ConfigError(
+            "--values: bare ciphertexts have no room for a key check, so a wrong key would "
+            "print wrong values without notice; pass --unverified if you are sure of the key"
+        )
     keys = load_keys()
     if args.key_id:
         keys.get(args.key_id)  # unknown id → ConfigError before any output
-    out = sys.stdout.buffer if args.output == "-" else open_output(args.output)
+    out = stdout_buffer() if args.output == "-" else open_output(args.output)
     try:
         for name in args.files or ["-"]:
             with open_input(name) as stream:
                 for number, raw in enumerate(stream, start=1):
                     line = decode_line(raw)
                     if not args.values:
-                        out.write(encode_line(reveal_text(line, keys)[0]))
+                        try:
+                            plain_line = reveal_text(line, keys, unverified=args.unverified)[0]
+                        except ConfigError as exc:
+                            raise ConfigError(f"{name}:{number}: {exc}") from None
+                        out.write(encode_line(plain_line))
                         continue
                     body = line.rstrip("\r\n")
                     ending = line[len(body) :]
@@ -62,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
                     out.write(encode_line(plain + ending))
         out.flush()
     finally:
-        if out is not sys.stdout.buffer:
+        if args.output != "-":
             out.close()
     return 0

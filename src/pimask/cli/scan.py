@@ -4,7 +4,12 @@ Exit codes, like ``check`` and like gitleaks: 0 nothing found, 1 findings report
 or input errors (a missing file; the other files are still scanned). why one contract for
 both: scripts and CI jobs test ``$?``; a scan that exits 0 whatever it finds passes them
 all. Directories are walked as ``check`` walks them (:mod:`pimask.walk`), skipping binary
-files with a note; ``-`` is standard input.
+and compressed files with a note; ``-`` is standard input.
+
+Files named explicitly and standard input are identified by their first bytes
+(:mod:`pimask.inputs`): compressed text is read decompressed; Parquet, archives and binary
+data are refused (exit 2) before any finding is printed. File names that hold a value are
+shown as ``<ENTITY>`` unless ``--show-values`` is given.
 
 ``text`` and ``jsonl`` are written as lines are scanned (pipes see findings at once); ``json``
 and ``sarif`` are single documents built from the same file reports as ``check``'s.
@@ -14,10 +19,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
-from pimask.cli.common import add_engine_options, decode_line, engine_from_args, open_input
+from pimask.cli.common import (
+    NameRedactor,
+    add_engine_options,
+    check_named_input,
+    decode_line,
+    engine_from_args,
+    open_input,
+    redact_message,
+    text_lines,
+)
 from pimask.errors import PimaskError
 
 FORMATS = ("text", "jsonl", "json", "sarif")
@@ -71,27 +86,36 @@ def run(args: argparse.Namespace) -> int:
     from pimask.walk import expand
 
     engine = engine_from_args(args)
+    targets = list(expand(args.files or ["-"], exclude=args.exclude))
+    for target in targets:
+        if target.explicit and target.path != "-" and os.path.isfile(target.path):
+            check_named_input(target.path, "scan")  # refused before any finding is printed
     out = sys.stdout
     streaming = args.format in ("text", "jsonl")
     fingerprints = _fingerprints() if not streaming else None
+    redactor = NameRedactor(engine)
     reports: list[Any] = []
     found = errors = skipped = 0
-    for target in expand(args.files or ["-"], exclude=args.exclude):
+    for target in targets:
+        # why: a file called 13812345678.log would print the number on every line
+        shown = target.path if args.show_values else redactor.name(target.path)
         report = _report(target.path)
         try:
+            reason = None if target.explicit else _unreadable(target.path)
+            if reason is not None:
+                skipped += 1
+                report.skipped = reason
+                print(f"{shown}: skipped: {reason}", file=sys.stderr)
+                reports.append(report)
+                continue
             with open_input(target.path) as stream:
-                if not target.explicit and _binary(stream):
-                    skipped += 1
-                    report.skipped = "binary file"
-                    print(f"{target.path}: skipped: binary file", file=sys.stderr)
-                    reports.append(report)
-                    continue
-                for line_number, raw in enumerate(stream, start=1):
+                lines = text_lines(target.path, stream, "scan")
+                for line_number, raw in enumerate(lines, start=1):
                     line = decode_line(raw)
                     for finding in engine.scan(line):
                         found += 1
                         if streaming:
-                            out.write(_render(args, target.path, line_number, line, finding))
+                            out.write(_render(args, shown, line_number, line, finding))
                         else:
                             hit = _hit(target.path, line_number, line, finding, fingerprints)
                             report.add(hit)
@@ -99,19 +123,26 @@ def run(args: argparse.Namespace) -> int:
             errors += 1
             report.error = str(exc)
             if streaming:
-                print(f"pimask: error: {exc}", file=sys.stderr)
+                print(f"pimask: error: {redact_message(str(exc))}", file=sys.stderr)
         reports.append(report)
     if not streaming:
         from pimask.cli.check import to_json, to_sarif
 
+        if not args.show_values:
+            # why: SARIF keeps the real artifact path; to_sarif redacts its messages
+            for report in reports:
+                redactor.report(report, path=args.format != "sarif")
         document = (to_json if args.format == "json" else to_sarif)(reports, args.show_values)
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         for report in reports:
             if report.error:
-                print(f"pimask: error: {report.error}", file=sys.stderr)
+                print(f"pimask: error: {redact_message(report.error)}", file=sys.stderr)
     out.flush()
     if skipped:
-        print(f"pimask: {skipped} binary file(s) skipped", file=sys.stderr)
+        print(
+            f"pimask: {skipped} file(s) skipped (binary or compressed; listed above)",
+            file=sys.stderr,
+        )
     if errors:
         return 2
     return 1 if found else 0
@@ -123,13 +154,16 @@ def _report(name: str) -> Any:
     return FileReport(name, "text")
 
 
-def _binary(stream: Any) -> bool:
-    """A NUL in the first 8 KiB, looked at without consuming it (files met in a walk)."""
-    from pimask.datasets.encoding import looks_binary
+def _unreadable(path: str) -> str | None:
+    """Why a file met in a walk is skipped (binary, an archive, compressed), from its
+    first bytes; None for text (and for a file that cannot be opened: reading it says so)."""
+    from pimask.inputs import skip_reason, sniff_file
 
-    peek = getattr(stream, "peek", None)
-    head = peek(8192)[:8192] if peek is not None else b""
-    return looks_binary(head)
+    try:
+        kind = sniff_file(path)
+    except OSError:
+        return None
+    return None if kind is None else skip_reason(kind)
 
 
 def _fingerprints() -> Any:
@@ -179,7 +213,6 @@ def _render(args: argparse.Namespace, name: str, line_number: int, line: str, fi
             "column": column,
             "entity": finding.entity,
             "score": round(finding.score, 3),
-            "length": finding.end - finding.start,
         }
         if args.show_values:
             record["value"] = line[finding.start : finding.end]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 
@@ -37,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pimask.cli.common import decode_line, open_input
+    from pimask.cli.common import check_named_input, decode_line, open_input, text_lines
     from pimask.engine import Engine
     from pimask.policy import load_policy
     from pimask.verify import verify_lines
@@ -47,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
     linking = {"auto": None, "on": True, "off": False}[args.linking]
     reports = []
     for name in args.files or ["-"]:
+        if name != "-" and os.path.isfile(name):
+            check_named_input(name, "verify")  # refused before any report is printed
+    for name in args.files or ["-"]:
         with open_input(name) as stream:
-            lines = (decode_line(raw).rstrip("\r\n") for raw in stream)
+            text = text_lines(name, stream, "verify")
+            lines = (decode_line(raw).rstrip("\r\n") for raw in text)
             reports.append((name, verify_lines(lines, policy, engine, check_linking=linking)))
     failed = any(not report.ok for _, report in reports)
     if args.format == "json":

@@ -8,13 +8,19 @@ line and reason; they never stop the other files from being checked.
 Checking without ``--fix`` streams text, CSV and JSON Lines (:mod:`.streamed`) and Parquet
 row group by row group, so memory does not grow with the file; a single JSON document and
 every ``--fix`` read the file whole, up to ``max_bytes``.
+
+Every file's first bytes are looked at before it is read as text (:mod:`pimask.inputs`):
+a Parquet file is checked as Parquet whatever its name; a compressed file named by the
+caller is checked decompressed (read whole, up to ``max_bytes``; never fixed); binary data,
+archives and databases named by the caller fail (exit 2). Files met in a directory walk
+(``explicit=False``) that are compressed or binary are skipped with a note instead.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -28,8 +34,8 @@ from pimask.datasets.core import (
     fix_value,
 )
 from pimask.datasets.csvfile import CsvFormat
-from pimask.datasets.edits import Edit, apply_edits, atomic_write_bytes
-from pimask.datasets.encoding import ascii_compatible, canonical, decode, encode, looks_binary
+from pimask.datasets.edits import Edit, Snapshot, apply_edits, atomic_write_bytes, snapshot
+from pimask.datasets.encoding import ascii_compatible, canonical, decode, encode
 from pimask.datasets.jsonfile import JsonFormat, JsonLinesFormat
 from pimask.datasets.streamed import (
     BLOCK,
@@ -43,6 +49,18 @@ from pimask.datasets.text import TextFormat
 from pimask.datasets.units import Unit
 from pimask.errors import InputError, PimaskError
 from pimask.findings import Finding
+from pimask.inputs import (
+    COMPRESSED,
+    PARQUET,
+    UNDECODABLE,
+    Kind,
+    identify,
+    mostly_control,
+    open_text,
+    refusal,
+    skip_reason,
+    sniff_file,
+)
 from pimask.policy.compiled import screen
 
 FORMATS = ("text", "csv", "tsv", "json", "jsonl", "parquet")
@@ -90,12 +108,14 @@ def _handler(format_name: str, path: str, delimiter: str | None) -> TextBasedFor
     return TextFormat()
 
 
-def check_file(path: str, options: CheckOptions) -> FileReport:
+def check_file(path: str, options: CheckOptions, *, explicit: bool = True) -> FileReport:
     """Check (and with ``options.fix``, fix) one file; problems land in ``report.error``.
 
-    ``-`` is standard input (checked, never fixed). Files that pimask cannot examine (binary
-    data, Parquet without pyarrow) get ``report.skipped``: the caller decides whether that
-    fails (a file named on the command line) or is a note (a file met in a directory walk).
+    ``-`` is standard input (checked, never fixed). ``explicit`` files (named by the
+    caller) are examined or fail: compressed text is read decompressed, binary data is an
+    error. Files met in a directory walk (``explicit=False``) that are compressed or binary
+    get ``report.skipped`` instead, as does Parquet without pyarrow: the caller decides
+    whether that fails (a file named on the command line) or is a note.
     """
     try:
         format_name = detect_format(path, options.as_format)
@@ -119,6 +139,8 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
         report.error = _too_big(path, size, options.max_stream_bytes)
         return report
     try:
+        if format_name != "parquet" and options.as_format is None and _is_parquet(path):
+            format_name = report.format = "parquet"  # a Parquet file with another name
         if format_name == "parquet":
             from pimask.datasets.parquetfile import MissingPyarrow, check_parquet
 
@@ -127,10 +149,28 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
             except MissingPyarrow as exc:
                 report.skipped = str(exc)
                 return report
-        if _streams(options, format_name):
-            with open(path, "rb") as handle:
+        # why: --fix must not rename a fix of a stale read over a newer version of the file
+        read_version = snapshot(path)
+        with open(path, "rb") as handle:
+            head = handle.read(BLOCK)
+            kind = _unreadable_kind(head, options)
+            if kind is not None:
+                if not explicit:
+                    report.skipped = skip_reason(kind)
+                    return report
+                # why: a compressed or binary file "checked" as text finds nothing: never
+                # exit 0 on it
+                data, format_name = _decompressed(path, _chunks(head, handle), kind, options)
+                report.format = format_name
+                _check_text_based(path, data, format_name, options, report, None)
+                if options.progress is not None:
+                    options.progress(size)
+                return report
+            if _streams(options, format_name):
                 try:
-                    _check_streamed(path, handle, format_name, options, report, seekable=True)
+                    _check_streamed(
+                        path, handle, format_name, options, report, seekable=True, head=head
+                    )
                     return report
                 except WholeDocument:
                     pass
@@ -139,7 +179,7 @@ def check_file(path: str, options: CheckOptions) -> FileReport:
             return report
         with open(path, "rb") as handle:
             data = handle.read()
-        _check_text_based(path, data, format_name, options, report)
+        _check_text_based(path, data, format_name, options, report, read_version)
         if options.progress is not None:
             options.progress(len(data))
     except PimaskError as exc:  # undecodable, malformed: name it, go on
@@ -182,23 +222,103 @@ def _check_stdin(options: CheckOptions, report: FileReport) -> FileReport:
         return report
     handle = sys.stdin.buffer
     try:
+        head = handle.read(BLOCK)
+        kind = _unreadable_kind(head, options)
+        if kind is PARQUET:
+            report.error = "-: Parquet cannot be read from standard input; name the file instead"
+            return report
+        if kind is not None:
+            # why: piped binary or compressed data is examined or refused, never "clean"
+            data, format_name = _decompressed(STDIN, _chunks(head, handle), kind, options)
+            report.format = format_name
+            _check_text_based(STDIN, data, format_name, options, report, None)
+            return report
         if _streams(options, report.format):
             try:
-                _check_streamed(STDIN, handle, report.format, options, report, seekable=False)
+                _check_streamed(
+                    STDIN, handle, report.format, options, report, seekable=False, head=head
+                )
                 return report
             except WholeDocument as exc:
                 head = exc.args[0]
-        else:
-            head = b""
         limit = options.max_bytes
         data = head + handle.read(limit + 1 - len(head) if limit else -1)
         if limit and len(data) > limit:
             report.error = _too_big(STDIN, len(data), limit, whole=True)
             return report
-        _check_text_based(STDIN, data, report.format, options, report)
+        _check_text_based(STDIN, data, report.format, options, report, None)
     except PimaskError as exc:
         report.error = str(exc)
+    except OSError as exc:
+        report.error = f"-: cannot read ({exc.strerror})"
     return report
+
+
+_COMPRESSION_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".zst", ".zstd")
+
+
+def _is_parquet(path: str) -> bool:
+    try:
+        return sniff_file(path) is PARQUET
+    except OSError:
+        return False  # reported when the file is read
+
+
+def _unreadable_kind(head: bytes, options: CheckOptions) -> Kind | None:
+    """What ``head`` (a file's first bytes) says the file is when it is not text to read:
+    compressed, Parquet, an archive, binary data; None for text.
+
+    why: magic numbers, and content that is mostly control bytes only when no encoding is
+    given (UTF-16 without a BOM is text with ``--encoding``); the strict decoder names the
+    line and offset of any other undecodable byte.
+    """
+    kind = identify(head, content=False)
+    if kind is None and options.encoding is None and mostly_control(head):
+        kind = UNDECODABLE
+    return kind
+
+
+def _chunks(head: bytes, handle: BinaryIO) -> Callable[[], bytes]:
+    """A chunk reader that returns ``head`` first, then the rest of ``handle``."""
+    pending = [head] if head else []
+
+    def read() -> bytes:
+        if pending:
+            return pending.pop()
+        return handle.read(1 << 20)
+
+    return read
+
+
+def _decompressed(
+    path: str, read: Callable[[], bytes], kind: Kind, options: CheckOptions
+) -> tuple[bytes, str]:
+    """The text inside a compressed file and its format (from the inner name, e.g.
+    ``users.csv.gz`` → csv); InputError for anything that is not compressed text, for
+    ``--fix`` (a compressed file is not rewritten in place) and beyond ``--max-bytes``."""
+    if kind.family != COMPRESSED:
+        raise refusal(path, kind, "check")
+    if options.fix:
+        raise InputError(
+            f"{path}: {kind.name}-compressed: --fix does not rewrite compressed files; "
+            "decompress it, fix it, compress it again"
+        )
+    opened = open_text(path, read, "check")
+    assert opened.text is not None
+    limit = options.max_bytes or None
+    inner = opened.text.read(limit + 1) if limit else opened.text.read()
+    if limit and len(inner) > limit:
+        raise InputError(
+            f"{path}: not checked: more than --max-bytes {limit} bytes once decompressed "
+            "(raise the limit or exclude the file)"
+        )
+    name = path
+    while Path(name).suffix.lower() in _COMPRESSION_SUFFIXES:
+        name = name[: -len(Path(name).suffix)]
+    format_name = detect_format(name, options.as_format)
+    if format_name == "parquet":
+        raise InputError(f"{path}: not examined: Parquet inside {kind.name}; decompress it first")
+    return inner, format_name
 
 
 def _check_streamed(
@@ -209,16 +329,16 @@ def _check_streamed(
     report: FileReport,
     *,
     seekable: bool,
+    head: bytes | None = None,
 ) -> None:
-    """Check ``handle`` piece by piece (see :mod:`pimask.datasets.streamed`).
+    """Check ``handle`` piece by piece (see :mod:`pimask.datasets.streamed`); ``head`` is
+    its first block when the caller has read it already (to identify the input).
 
     Raises :class:`WholeDocument` (carrying the bytes read so far) for a ``.json`` file
     holding one document, which the caller reads whole.
     """
-    head = handle.read(BLOCK)
-    if format_name == "text" and looks_binary(head):
-        report.skipped = "binary file"
-        return
+    if head is None:
+        head = handle.read(BLOCK)
     if format_name == "json":
         if not looks_like_lines(head):
             raise WholeDocument(head)
@@ -249,12 +369,18 @@ def _check_streamed(
 
 
 def _check_text_based(
-    path: str, data: bytes, format_name: str, options: CheckOptions, report: FileReport
+    path: str,
+    data: bytes,
+    format_name: str,
+    options: CheckOptions,
+    report: FileReport,
+    read_version: Snapshot | None = None,
 ) -> None:
-    """Check (and fix) a file read whole: single JSON documents, and every --fix."""
-    if format_name == "text" and looks_binary(data):
-        report.skipped = "binary file"
-        return
+    """Check (and fix) a file read whole: single JSON documents, and every --fix.
+
+    ``read_version`` is the file's :func:`snapshot` from before it was read: a fix is not
+    renamed over a file that changed meanwhile.
+    """
     decoded = decode(path, data, options.encoding)
     report.encoding = decoded.codec
     text = decoded.text
@@ -278,7 +404,7 @@ def _check_text_based(
     recheck = _handler(format_name, path, getattr(handler, "delimiter", options.delimiter))
     for hit in _scan(path, recheck, fixed_text, scanner, options, None):
         report.add(hit)
-    atomic_write_bytes(path, encode(path, fixed_text, decoded.codec))
+    atomic_write_bytes(path, encode(path, fixed_text, decoded.codec), read_version)
     report.fixed = sum(1 for edit in edits if not edit.dropped)
     report.dropped = len({(edit.start, edit.end) for edit in edits if edit.dropped})
 

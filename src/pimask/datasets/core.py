@@ -148,7 +148,6 @@ class Hit:
             "row": self.row,
             "field": self.field,
             "where": self.where,
-            "length": self.length,
         }
         if self.fingerprint is not None:
             data["fingerprint"] = self.fingerprint

@@ -48,12 +48,27 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
-def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
+Snapshot = tuple[int, int, int, int]  # device, inode, size, mtime (ns)
+
+
+def snapshot(path: str | Path) -> Snapshot:
+    """What identifies the version of ``path`` that was read (taken before reading it)."""
+    info = os.stat(path)
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def atomic_write(
+    path: str | Path, write: Callable[[str], None], expect: Snapshot | None = None
+) -> None:
     """Call ``write(temp_path)`` to produce the new file, then rename it over ``path``.
 
     The temporary file lives next to ``path`` (a rename across file systems is not atomic)
     and gets ``path``'s permission bits; a symlink is followed, so the link stays a link.
-    On any error the temporary file is removed and ``path`` is intact.
+    With ``expect`` (the :func:`snapshot` taken before the file was read), ``path`` is
+    checked again just before the rename: if it changed meanwhile (a row appended, the
+    file replaced), nothing is renamed and InputError says so — renaming a fix of a stale
+    read would silently discard the change. On any error, and on Ctrl-C or SIGTERM (raised
+    as exceptions by the CLI), the temporary file is removed and ``path`` is intact.
     """
     # why: fixing a symlinked file must change the file, not replace the link with a copy
     target = Path(os.path.realpath(path))
@@ -71,6 +86,11 @@ def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
             os.chmod(temp_name, 0o666 & ~umask)
         with open(temp_name, "rb") as flushed:
             os.fsync(flushed.fileno())
+        if expect is not None and _changed(target, expect):
+            raise InputError(
+                f"{path}: changed while it was being fixed; left as it is "
+                "(run --fix again on the new version)"
+            )
         os.replace(temp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -78,12 +98,19 @@ def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
         raise
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+def _changed(target: Path, expect: Snapshot) -> bool:
+    try:
+        return snapshot(target) != expect
+    except OSError:
+        return True  # deleted or unreadable meanwhile
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, expect: Snapshot | None = None) -> None:
     def write(temp_name: str) -> None:
         with open(temp_name, "wb") as out:
             out.write(data)
 
     try:
-        atomic_write(path, write)
+        atomic_write(path, write, expect)
     except OSError as exc:
         raise InputError(f"{path}: cannot write the fixed file ({exc.strerror})") from None

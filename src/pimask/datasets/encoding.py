@@ -116,8 +116,3 @@ def encode(name: str, text: str, codec: str) -> bytes:
             f"{name}: the fixed text cannot be written back as {codec} "
             f"(character U+{ord(exc.object[exc.start]):04X} from a replacement)"
         ) from None
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for data that is not text in any encoding we read (a NUL in the first 8 KiB)."""
-    return b"\x00" in data[:8192]

@@ -55,6 +55,8 @@ class NerPipeline:
         if unknown:
             known = ", ".join(DETECTORS)
             raise ConfigError(f"unknown detector ids: {', '.join(unknown)} (known: {known})")
+        if wanted:
+            tokenizer.require()  # a missing extra is a ConfigError now, not on first use
         return cls(wanted) if wanted else None
 
     @property

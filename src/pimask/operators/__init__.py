@@ -8,9 +8,11 @@ accepts any string and never raises (a value it cannot handle is tagged, never l
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 
-from pimask.keys import KeyRing
+from pimask.errors import ConfigError
+from pimask.keys import KEY_ENV, KEY_FILE_ENV, KeyRing
 from pimask.operators.configs import (
     LEVELS,
     OPERATOR_TYPES,
@@ -102,11 +104,15 @@ def build_operator(entity: str, config: OperatorConfig, keys: KeyRing | None) ->
     raise TypeError(f"unknown operator config {type(config).__name__}")
 
 
-def reveal_text(text: str, keys: KeyRing) -> tuple[str, int]:
+def reveal_text(text: str, keys: KeyRing, *, unverified: bool = False) -> tuple[str, int]:
     """``text`` with every ``<enc:ENTITY:key_id:…>`` token decrypted; also the count.
 
     A token whose key id is unknown raises :class:`~pimask.errors.ConfigError` (naming
-    the id, not the value); a token that cannot be decrypted is left as it is.
+    the id, not the value), and so does a token whose key check does not match the key
+    ring's key of that id: decrypting with a wrong key gives a wrong "plaintext" that looks
+    just as real, so it is never returned. A token without a key check (written before
+    pimask wrote one) is decrypted only with ``unverified=True``. A token that cannot be
+    decrypted is left as it is.
     """
     if "<enc:" not in text:
         return text, 0
@@ -114,7 +120,19 @@ def reveal_text(text: str, keys: KeyRing) -> tuple[str, int]:
 
     def replace(match) -> str:  # type: ignore[no-untyped-def]
         nonlocal count
-        entity, key_id, cipher = match.group(1), match.group(2), match.group(3)
+        entity, key_id, cipher, check = match.group(1, 2, 3, 4)
+        key = keys.get(key_id)
+        if check is None and not unverified:
+            raise ConfigError(
+                f"a <enc:{entity}:{key_id}:…> token carries no key check (written before "
+                "pimask added one), so a wrong key cannot be detected; reveal it with "
+                "--unverified (unverified=True) if you are sure of the key"
+            )
+        if check is not None and not hmac.compare_digest(check, key.check):
+            raise ConfigError(
+                f"key {key_id!r} is not the key these tokens were written with (key check "
+                f"failed); check {KEY_FILE_ENV} / {KEY_ENV}"
+            )
         plain = decrypt_value(keys, entity, key_id, cipher)
         if plain is None:
             return match.group(0)

@@ -8,6 +8,7 @@ refused at load time rather than found out in an audit.
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Annotated, ClassVar, Literal
 
@@ -35,16 +36,56 @@ class _Config(BaseModel):
         return None
 
 
+_TEMPLATE_MAX_CHARS = 200
+_TEMPLATE_MAX_OUTPUT = 256  # characters a template may write for one value
+_FIELD_MAX_WIDTH = 64
+# A standard format spec with at most two-digit width and precision, nothing nested.
+_SPEC = re.compile(
+    r"(?:.?[<>=^])?[+\- ]?z?#?0?(?P<width>[0-9]{0,2})[,_]?(?:\.(?P<prec>[0-9]{1,2}))?[s]?"
+)
+
+
 def _check_template(template: str, allowed: frozenset[str]) -> str:
+    """Refuse a template that could write anything but bounded text about the entity.
+
+    why: a template is rendered once per finding. ``{label:>99999999999}`` exhausts memory,
+    ``{label!r:>99999999}`` writes 100 MB per finding, ``{entity.__class__}`` reaches into
+    objects: only the known fields, no conversion, width and precision at most 64, and at
+    most 256 characters of output, checked when the policy is loaded.
+    """
+    if len(template) > _TEMPLATE_MAX_CHARS:
+        raise ValueError(f"template is longer than {_TEMPLATE_MAX_CHARS} characters")
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        parts = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise ValueError(f"template is not a valid format string ({exc})") from None
+    names = {name for _, name, _, _ in parts if name is not None}
     unknown = names - allowed
     if unknown:
         raise ValueError(
             f"template uses unknown placeholder(s) {sorted(unknown)}; allowed: {sorted(allowed)}"
         )
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if conversion is not None:
+            raise ValueError(
+                f"template field {{{name}}}: conversions (!{conversion}) are not allowed"
+            )
+        match = _SPEC.fullmatch(spec or "")
+        if match is None or "{" in (spec or ""):
+            raise ValueError(f"template field {{{name}}}: format spec {spec!r} is not allowed")
+        for part in ("width", "prec"):
+            if match.group(part) and int(match.group(part)) > _FIELD_MAX_WIDTH:
+                raise ValueError(
+                    f"template field {{{name}}}: width and precision are at most {_FIELD_MAX_WIDTH}"
+                )
+    try:
+        longest = template.format(**{name: "x" * 32 for name in allowed})
+    except (ValueError, KeyError, IndexError) as exc:
+        raise ValueError(f"template cannot be rendered ({exc})") from None
+    if len(longest) > _TEMPLATE_MAX_OUTPUT:
+        raise ValueError(f"template can write more than {_TEMPLATE_MAX_OUTPUT} characters")
     return template
 
 

@@ -10,7 +10,9 @@ Encryption uses the ``ff3`` package (FF3-1, NIST SP 800-38G Rev. 1 draft) over t
 digits (hex digits for MAC addresses, both letter cases kept as separate symbols); every
 other character (separators, the ``X`` of an ID, a ``+86`` prefix) stays in place, and
 full-width digits stay full-width. FF3-1 needs a domain of at least 10^6, so values with
-fewer than 6 digits are tagged instead (never written out in clear).
+fewer than 6 digits are tagged instead (never written out in clear). FF3-1 also caps a
+message's length (56 digits, 32 alphanumerics): longer values (a 64-hex OAID) are encrypted
+in chained chunks (see ``FormatPreservingCipher._chunked``).
 """
 
 from __future__ import annotations
@@ -96,23 +98,51 @@ class FormatPreservingCipher:
         self.alphabet = alphabet_for(entity)
         self._symbols = frozenset(self.alphabet)
         key_hex = key.derive("ff3-1/key").hex()  # 32 bytes: AES-256
-        tweak_hex = key.derive(f"ff3-1/tweak/{entity}")[:7].hex()  # 56-bit FF3-1 tweak
-        self._cipher: Any = FF3Cipher.withCustomAlphabet(key_hex, tweak_hex, self.alphabet)
+        self._tweak_hex = key.derive(f"ff3-1/tweak/{entity}")[:7].hex()  # 56-bit FF3-1 tweak
+        self._cipher: Any = FF3Cipher.withCustomAlphabet(key_hex, self._tweak_hex, self.alphabet)
         self.min_len: int = self._cipher.minLen
         self.max_len: int = self._cipher.maxLen
 
     def _transform(self, value: str, encrypt: bool) -> str | None:
         folded = fold(value)
         positions = [i for i, ch in enumerate(folded) if ch in self._symbols]
-        if not self.min_len <= len(positions) <= self.max_len:
+        if len(positions) < self.min_len:
             return None
         plain = "".join(folded[i] for i in positions)
-        out = self._cipher.encrypt(plain) if encrypt else self._cipher.decrypt(plain)
+        out = self._chunked(plain, encrypt)
         chars = list(value)
         for i, ch in zip(positions, out, strict=True):
             # why: a full-width digit stays full-width, so the layout survives the round trip
             chars[i] = chr(ord(ch) + _FULLWIDTH) if value[i] != folded[i] else ch
         return "".join(chars)
+
+    def _chunked(self, symbols: str, encrypt: bool) -> str:
+        """FF3-1 caps a message at ``max_len`` symbols (32 for alphanumerics, so a 64-hex
+        OAID does not fit): longer values are cut into near-equal chunks, and each chunk
+        after the first is tweaked by its index and the plaintext before it, so equal
+        chunks of different values do not encrypt alike unless everything before them is
+        equal too. A value that fits is one chunk with the entity's tweak (unchanged)."""
+        if len(symbols) <= self.max_len:
+            return self._cipher.encrypt(symbols) if encrypt else self._cipher.decrypt(symbols)
+        count = -(-len(symbols) // self.max_len)
+        bounds = [len(symbols) * i // count for i in range(count + 1)]
+        done: list[str] = []
+        plain_so_far = ""
+        for index in range(count):
+            piece = symbols[bounds[index] : bounds[index + 1]]
+            if index == 0:
+                tweak = self._tweak_hex
+            else:
+                material = f"{self._tweak_hex}/{index}/{plain_so_far}".encode()
+                tweak = hashlib.sha256(material).digest()[:7].hex()
+            if encrypt:
+                result = self._cipher.encrypt_with_tweak(piece, tweak)
+                plain_so_far += piece
+            else:
+                result = self._cipher.decrypt_with_tweak(piece, tweak)
+                plain_so_far += result
+            done.append(result)
+        return "".join(done)
 
     def encrypt(self, value: str) -> str | None:
         """Ciphertext of the same shape, or None when the value has too few symbols."""
@@ -145,12 +175,14 @@ def make_encryptor(
 
     def apply(value: str) -> str:
         prefix, body = _split_mobile_prefix(entity, value)
-        if marker and any(ch in body for ch in "<>\r\n"):
+        if marker and any(ch in body for ch in "<>~\r\n"):
             return fallback(value)
         encrypted = cipher.encrypt(body)
         if encrypted is None:
             return fallback(value)
-        return encrypted_token(entity, key.id, prefix + encrypted) if marker else prefix + encrypted
+        if not marker:
+            return prefix + encrypted
+        return encrypted_token(entity, key.id, prefix + encrypted, key.check)
 
     return apply
 

@@ -167,6 +167,9 @@ class CompiledPolicy:
                 return False
             if self.keys is not None and match[2] not in self.keys.by_id:
                 return False
+            checked = match[4] is not None and self.keys is not None
+            if checked and match[4] != self.keys.by_id[match[2]].check:  # type: ignore[union-attr]
+                return False  # another key's token (or a forged check)
             return _cipher_shaped(entity, _split_mobile_prefix(entity, text[lo:hi])[1])
         return False
 

@@ -69,6 +69,51 @@ def _string_columns(df: DataFrame, columns: str | Sequence[str] | None) -> tuple
     return tuple(dict.fromkeys(names))
 
 
+# Numbers this large may be phone (11 digits), ID or card numbers; smaller ones cannot.
+_ENTITY_SIZED = 10**10
+
+
+def _refuse_unexamined(df: DataFrame) -> None:
+    """``columns=None`` promises every column: refuse those it would pass through unseen.
+
+    why: an export often stores mobiles as bigint; "mask every string column" then wrote
+    them out in clear with success, while ``pimask check`` flags the same file. Numeric
+    columns are measured in one aggregation (largest absolute value): one that may hold
+    11+ digit numbers is refused, as are binary and nested columns, which the string path
+    cannot read. Naming the columns (``columns=[...]``, ``--columns``) is the explicit way
+    to leave other columns as they are.
+    """
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    numeric = (T.IntegralType, T.DecimalType, T.FloatType, T.DoubleType)
+    opaque = (T.BinaryType, T.ArrayType, T.MapType, T.StructType)
+    refused: list[str] = []
+    measured: list[str] = []
+    for field in df.schema.fields:
+        if isinstance(field.dataType, opaque):
+            refused.append(f"{field.name} ({field.dataType.simpleString()})")
+        elif isinstance(field.dataType, numeric) and not isinstance(
+            field.dataType, (T.ByteType, T.ShortType, T.IntegerType)
+        ):
+            measured.append(field.name)
+    if measured:
+        largest = df.agg(
+            *[F.max(F.abs(F.col(f"`{name}`"))).alias(f"c{i}") for i, name in enumerate(measured)]
+        ).collect()[0]
+        for i, name in enumerate(measured):
+            value = largest[f"c{i}"]
+            if value is not None and abs(value) >= _ENTITY_SIZED:
+                kind = df.schema[name].dataType.simpleString()
+                refused.append(f"{name} ({kind} holding numbers of 11+ digits)")
+    if refused:
+        raise ConfigError(
+            "columns not examined: " + ", ".join(refused) + "; pimask rewrites string "
+            "columns only: cast them to string (then they are masked), drop them, or name "
+            "the columns to mask explicitly (columns=[...] / --columns) to leave the others"
+        )
+
+
 def _engine_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
     """Engine keyword arguments, with recognizer files read HERE, on the driver.
 
@@ -147,7 +192,10 @@ def mask_columns(
     other columns and the schema are unchanged; partitioning and row order are kept.
 
     Args:
-        columns: a column name, several, or None for every top-level string column.
+        columns: a column name, several, or None for every top-level string column. With
+            None, columns it cannot rewrite are refused (ConfigError) rather than passed
+            through: binary, arrays, maps, structs, and numeric columns holding numbers of
+            11+ digits (possible phones, IDs, cards). Name the columns to leave the others.
         policy: None (display masking), a built-in name (``"deidentify"``), a YAML path or
             a loaded policy; loaded here on the driver, so errors surface before any task.
         keys: for policies with ``pseudonymize`` / ``encrypt``: ``"driver"`` (default) loads
@@ -169,6 +217,8 @@ def mask_columns(
     if on_drop not in _executor.ON_DROP:
         raise ConfigError(f"on_drop must be one of {', '.join(_executor.ON_DROP)}, not {on_drop!r}")
     names = _string_columns(df, columns)
+    if columns is None:
+        _refuse_unexamined(df)
     loaded = _load_policy(policy)
     job = _executor.Job(
         token=uuid.uuid4().hex,
