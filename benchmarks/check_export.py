@@ -1,12 +1,13 @@
 """``pimask check`` on a big, dense CSV export: time, MB/s, peak RSS and report size.
 
-Writes a seeded CSV of ``--size`` bytes (the shape of a customer export: name, mobile,
-resident ID, email, bank card, city, IP, note; nearly every row personal) and runs the
+Writes the seeded dense CSV of ``check_corpus.py`` (the one ``throughput.py`` times) at
+``--size`` bytes and runs the
 installed ``pimask check`` on it as a subprocess, measuring its peak RSS with
 ``resource.getrusage(RUSAGE_CHILDREN)`` and the bytes of its default report.
 
 Targets of issue 17 (not timed tests): peak RSS < 200 MB whatever the size, report
-<= 1 MB by default. Throughput is what it is until the native core lands.
+<= 1 MB by default. ``throughput.py``'s ``check`` method times the same file beside the
+other methods; this script adds the memory and report-size figures.
 
     python benchmarks/check_export.py --size 50MB
     python benchmarks/check_export.py --smoke          # 300 KB, seconds
@@ -17,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import random
 import resource
 import subprocess
 import sys
@@ -26,11 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # benchmarks/corpus.py: validated synthetic values
-
-CITIES = ("北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安")
-SURNAMES = "王李张刘陈杨黄赵吴周"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明"
+import check_corpus  # benchmarks/check_corpus.py: the seeded dense export
 
 
 def parse_size(text: str) -> int:
@@ -41,29 +37,10 @@ def parse_size(text: str) -> int:
     return int(text)
 
 
-def write_export(path: Path, size: int, seed: int = 17) -> int:
-    """A dense CSV of about ``size`` bytes; returns the number of rows."""
-    rng = random.Random(seed)
-    header = "编号,姓名,手机号,身份证号,邮箱,银行卡号,城市,登录IP,备注\n"
-    rows = 0
-    written = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(header)
-        written += len(header.encode())
-        while written < size:
-            block = []
-            for _ in range(1000):
-                rows += 1
-                name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
-                mail, _ = corpus.email(rng)
-                note = rng.choice(("", "VIP", "已回访", f"订单号{corpus.order_id(rng)}"))
-                block.append(
-                    f"{rows},{name},{corpus.mobile(rng)},{corpus.resident_id(rng)},{mail},"
-                    f"{corpus.bank_card(rng)},{rng.choice(CITIES)},{corpus.ipv4(rng)},{note}\n"
-                )
-            text = "".join(block)
-            handle.write(text)
-            written += len(text.encode())
+def write_export(path: Path, size: int, seed: int = 1) -> int:
+    """The dense export of ``check_corpus.py`` (one generator for both benchmarks)."""
+    with path.open("wb") as handle:
+        rows, _ = check_corpus.write_check_csv(handle, size, seed=seed)
     return rows
 
 

@@ -10,7 +10,7 @@ negative kind; findings on a label of a different entity are "confusions".
     python benchmarks/quality.py --lines 20000 --seed 7          # generate and evaluate
     python benchmarks/quality.py --corpus corpus.jsonl           # evaluate a saved corpus
     python benchmarks/quality.py --device                        # IMSI, DEVICE_ID, GEO corpus
-    PIMASK_BACKEND=hyperscan python benchmarks/quality.py        # another scanner backend
+    PIMASK_BACKEND=reference python benchmarks/quality.py        # the reference engine
 
 Values are synthetic, but error listings (``--errors N``) still show only entity, form
 and offsets unless ``--show-values`` is given, like the rest of pimask.
