@@ -213,18 +213,20 @@ class Engine:
             findings = [f for f in findings if region[0] <= f.start < region[1]]
         return displayed(text, findings)
 
-    def apply_block(self, blob: bytes, policy: object | None = None) -> Any:
+    def apply_block(
+        self, blob: bytes, policy: object | None = None, encoding: str | None = None
+    ) -> Any:
         """:meth:`apply` on every line of ``blob`` (``\\n``-separated bytes), as bytes.
 
         The fast path for streams: the native core scans (and, without a policy, masks)
         the whole block in one call with the GIL released; lines without findings are
         copied without being decoded. The output is identical to decoding each line (UTF-8,
-        ``surrogateescape``), applying, encoding.
-        Returns a :class:`pimask.backends.block.BlockResult`.
+        ``surrogateescape``; or the line's own encoding, see :mod:`pimask.linecodec`),
+        applying, encoding back. Returns a :class:`pimask.backends.block.BlockResult`.
         """
         from pimask.backends.block import apply_block
 
-        return apply_block(self, blob, policy)
+        return apply_block(self, blob, policy, encoding)
 
     def compiled_policy(self, policy: object) -> Any:
         """The :class:`pimask.policy.CompiledPolicy` for ``policy`` on this engine (cached)."""
