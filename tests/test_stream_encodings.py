@@ -82,6 +82,23 @@ def test_valid_utf8_lines_are_never_reread() -> None:
     assert decode_line(raw) == "中文 13912345678"
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "身份证号：110105491231002".encode() + b"\xa0",
+        "Ａ①".encode() + b"\xa0q",
+        "手机号".encode() + b"\xff" + "13912345678 客户".encode(),
+    ],
+)
+def test_utf8_with_a_stray_byte_stays_utf8(raw: bytes) -> None:
+    # why: such lines often decode as GB18030 too, into mojibake without context words
+    assert line_codec(raw, None) is None
+    out = mask_bytes(raw, NATIVE)
+    assert out == Engine().mask(raw.decode("utf-8", "surrogateescape")).encode(
+        "utf-8", "surrogateescape"
+    )
+
+
 def test_chinese_test_needs_two_gb2312_characters_in_a_row() -> None:
     assert looks_chinese("身份证")
     assert not looks_chinese("Gr鲞e")  # what Latin-1 "Größe" decodes to as GBK

@@ -89,6 +89,10 @@ class Engine:
             more than patterns: ``"zh_person"`` (PERSON) and ``"zh_address"`` (ADDRESS),
             jieba-based, run only on text containing CJK (:mod:`pimask.ner`). Their findings
             join the same overlap resolution and carry Explanations like pattern findings.
+        strong_keys: report a value of an entity's shape right after one of its strong keys
+            (``身份证号：``, ``"idcard":``, ``card=``) even when its checksum or issuer check
+            fails, with verdict "invalid" in its explanation (docs/recognizers.md). False:
+            the validator alone decides (fixtures full of fake IDs).
     """
 
     def __init__(
@@ -100,6 +104,7 @@ class Engine:
         min_score: float = DEFAULT_MIN_SCORE,
         backend: str | None = None,
         enable: Iterable[str] = (),
+        strong_keys: bool = True,
     ) -> None:
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"min_score must be between 0 and 1, got {min_score}")
@@ -115,6 +120,9 @@ class Engine:
         self.selected_entities: tuple[str, ...] | None = entities
         self.enabled: tuple[str, ...] = enable
         active = recognizer_files_combine(extra, disabled)
+        self.strong_keys = strong_keys
+        if not strong_keys:
+            active = _without_strong_keys(active)
         ner = NerPipeline.create(enable)
         if entities is not None:
             wanted = set(entities)
@@ -258,6 +266,10 @@ def recognizer_files_combine(
     extra: Sequence[RecognizerSpec], disabled: Iterable[str]
 ) -> list[RecognizerSpec]:
     return recognizer_files.combine(_builtin(), extra, disabled)
+
+
+def _without_strong_keys(specs: Sequence[RecognizerSpec]) -> list[RecognizerSpec]:
+    return recognizer_files.without_strong_keys(specs)
 
 
 _BUILTIN_CACHE: list[RecognizerSpec] | None = None

@@ -5,9 +5,11 @@ into UTF-8 files line by line (one service per line). Read as UTF-8, the Chinese
 word before a value (``身份证号``) is a row of undecodable bytes, so a 15-digit legacy ID that
 is masked in UTF-8 is missed in GBK. ``pimask mask`` and ``scan`` therefore decide per line:
 
-* by default (``encoding=None``) a line that is valid UTF-8 is UTF-8; a line that is not,
-  but decodes strictly as GB18030 *and holds Chinese text* (two characters in a row from the
-  GB2312 area, both bytes 0xA1–0xFE), is read as GB18030. The Chinese test is what keeps a
+* by default (``encoding=None``) a line that is valid UTF-8 is UTF-8, and so is one that is
+  mostly UTF-8 (no more invalid bytes than well-formed non-ASCII characters: a stray or
+  cut-off byte); a line that is not, but decodes strictly as GB18030 *and holds Chinese
+  text* (two characters in a row from the GB2312 area, both bytes 0xA1–0xFE), is read as
+  GB18030. The Chinese test is what keeps a
   Latin-1 line (``Größe``, ``Müller``) from being taken for GBK: isolated accented letters
   between ASCII ones decode as GBK too, but almost never as two GB2312 characters in a row.
   Every other line is UTF-8 with ``surrogateescape`` (invalid bytes kept as they were).
@@ -67,6 +69,19 @@ def looks_chinese(text: str) -> bool:
     return False
 
 
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few damaged bytes (a cut-off character, a stray byte), not GBK: at
+    least as many well-formed non-ASCII characters as invalid bytes.
+
+    why: UTF-8 Chinese with one stray byte often decodes as GB18030 too (lead bytes
+    E4-E9 and continuation bytes A1-BF pair up as GB2312 characters), which would turn its
+    real context words into mojibake.
+    """
+    text = raw.decode(UTF8, ERRORS)
+    invalid = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+    return len(text) - invalid - sum(1 for char in text if char.isascii()) >= invalid
+
+
 def line_codec(raw: bytes, encoding: str | None) -> str | None:
     """The codec to read line ``raw`` with, or None for the UTF-8 default path.
 
@@ -82,6 +97,8 @@ def line_codec(raw: bytes, encoding: str | None) -> str | None:
         except UnicodeDecodeError:
             pass
         else:
+            return None
+        if _mostly_utf8(raw):
             return None
         try:
             text = raw.decode(GB18030)

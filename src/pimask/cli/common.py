@@ -56,6 +56,13 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         help="switch on a model-based recognizer, off by default: zh_person (PERSON), "
         "zh_address (ADDRESS); jieba, Chinese text only (repeatable)",
     )
+    group.add_argument(
+        "--no-strong-keys",
+        dest="strong_keys",
+        action="store_false",
+        help="report only values that pass their check, even right after a strong key "
+        "(身份证号：, card=): for fixtures full of fake IDs",
+    )
 
 
 def add_encoding_option(parser: argparse.ArgumentParser) -> None:
@@ -105,6 +112,7 @@ def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept
         entities=entities,
         min_score=DEFAULT_MIN_SCORE if args.min_score is None else args.min_score,
         enable=getattr(args, "enable", ()),
+        strong_keys=getattr(args, "strong_keys", True),
     )
 
 
