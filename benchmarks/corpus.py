@@ -731,6 +731,13 @@ _NEG_KINDS = (
 )  # fmt: skip
 
 
+# Hard negatives that are written after a strong key of their entity: they are positives
+# of the form STRONG_KEY_FORM (a failed check right after 身份证号/card= is still reported).
+_STRONG_KIND_ENTITY = {"bad_check_id": "CN_RESIDENT_ID", "bad_luhn_card": "BANK_CARD"}
+_NOT_STRONG_KEYS = frozenset({"银行账号"})  # an account, not a card key: stays a negative
+STRONG_KEY_FORM = "strong_key_invalid"
+
+
 def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
     """Append one hard negative of ``kind`` in the given style (never a labeled value)."""
     zh = style == "zh"
@@ -822,25 +829,37 @@ def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
     override = _ACTIVE["neg_keys"].get(kind)
     if override:
         key = rng.choice(override)
+    if kind in _STRONG_KIND_ENTITY and key not in _NOT_STRONG_KEYS:
+        # why: right after a strong key a value of the entity's shape is a finding even when
+        # its check fails (docs/recognizers.md, "Strong keys"): a positive of its own form
+        entity = _STRONG_KIND_ENTITY[kind]
+
+        def put(text: str) -> None:
+            line.pii(text, entity, STRONG_KEY_FORM)
+    else:
+
+        def put(text: str) -> None:
+            line.neg(text, kind)
+
     if style == "json":
         if value.isdigit() and kind in ("epoch_ms", "snowflake") and rng.random() < 0.6:
             line.add(f'"{key}":')
-            line.neg(value, kind)
+            put(value)
             return
         line.add(f'"{key}":"')
-        line.neg(value, kind)
+        put(value)
         line.add('"')
     elif style in ("kv", "query"):
         line.add(f"{key}=")
-        line.neg(value, kind)
+        put(value)
     elif zh:
         _zh_separate(rng, line, key)
         line.add(key if not key.isascii() else key + " ")
-        line.neg(value, kind)
+        put(value)
         line.add(rng.choice(("，", "。", " ", "")))
     else:
         line.add(f"{key} " if rng.random() < 0.5 else f"{key}=")
-        line.neg(value, kind)
+        put(value)
 
 
 # --------------------------------------------------------------------------------------

@@ -51,21 +51,25 @@ def _full(findings) -> list[tuple]:
 
 
 def _per_line(engine: Engine, blob: bytes, policy: object | None = None) -> tuple[bytes, int]:
-    """The reference for ``apply_block``: decode, apply, encode, one line at a time."""
-    out: list[str] = []
+    """The reference for ``apply_block``: decode, apply, encode, one line at a time (each
+    line in the encoding :func:`pimask.linecodec.line_codec` reads it with)."""
+    from pimask.linecodec import line_codec
+
+    out: list[bytes] = []
     dropped = 0
-    lines = blob.decode(ENCODING, ERRORS).split("\n")
-    final_newline = lines[-1] == ""
+    lines = blob.split(b"\n")
+    final_newline = lines[-1] == b""
     if final_newline:
         lines.pop()
-    for index, line in enumerate(lines):
-        result = engine.apply(line, policy)
+    for index, raw in enumerate(lines):
+        codec = line_codec(raw, None) or ENCODING
+        result = engine.apply(raw.decode(codec, ERRORS), policy)
         if result.dropped:
             dropped += 1
             continue
-        out.append(result.text)
-        out.append("\n" if index < len(lines) - 1 or final_newline else "")
-    return "".join(out).encode(ENCODING, ERRORS), dropped
+        out.append(result.text.encode(codec, ERRORS))
+        out.append(b"\n" if index < len(lines) - 1 or final_newline else b"")
+    return b"".join(out), dropped
 
 
 def _assert_same(engines: dict[str, Engine], texts: list[str]) -> None:

@@ -85,6 +85,33 @@ def test_findings_and_masks_match_on_generated_lines(pair, text: str) -> None:
     assert_same(pair, text)
 
 
+# Strong keys in their spellings, separators between key and value, and values of the
+# entity's shape that fail their check (and look-alike keys that are not strong).
+STRONG_KEYS = [
+    "身份证号", "身份证号码", "证件号码", "idcard", "idCardNo", '"id_card"', "sfzh", "卡号",
+    "银行卡", "card", "cardNo", "bank_card_no", "card_hash", "idcard_hash", "驾驶证号",
+    "/idcard/", "订单号", "用户身份证", "IMEI", "imei1", "discard",
+]  # fmt: skip
+STRONG_GAPS = ["", ":", "=", "：", "是", " ", '":"', "' = '", " : ", "为", "\t", "：" * 9]
+STRONG_VALUES = [
+    "440301199003071234", "110101199003077777", "11010519491231002X", "110105491231002",
+    "6222021234567890129", "6217 0000 1234 5678 901", "999999999999999997",
+    "411111111111111118", "4111111111111111", "490154203237519", "1234567890123",
+]  # fmt: skip
+
+
+@settings(max_examples=EXAMPLES)
+@given(
+    NOISY_TEXT,
+    st.sampled_from(STRONG_KEYS),
+    st.sampled_from(STRONG_GAPS),
+    st.sampled_from(STRONG_VALUES),
+    NOISY_TEXT,
+)
+def test_strong_keys_match(pair, before: str, key: str, gap: str, value: str, after: str) -> None:
+    assert_same(pair, before + key + gap + value + after)
+
+
 @settings(max_examples=EXAMPLES)
 @given(NOISY_TEXT)
 def test_findings_match_on_noise(pair, text: str) -> None:

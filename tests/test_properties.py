@@ -38,15 +38,30 @@ def test_wrong_check_digit_is_not_a_resident_id(
 ) -> None:
     check_chars = "0123456789X"
     wrong = check_chars[(check_chars.index(value[-1].upper()) + shift) % 11]
-    text = f"{before}身份证号{value[:-1]}{wrong}{after}"
+    bad = value[:-1] + wrong
+    # without a strong key the check decides; right after one the value is still reported
+    # (verdict invalid), unless strong keys are switched off
+    text = f"{before}用户 {bad} 已登记{after}"
     assert [f for f in pimask.scan(text) if f.entity == "CN_RESIDENT_ID"] == []
+    keyed = f"{before}。身份证号{bad}{after}"
+    start = keyed.index(bad)
+    found = [f for f in pimask.scan(keyed) if f.entity == "CN_RESIDENT_ID"]
+    assert [(f.start, f.end, f.explanation.verdict) for f in found] == [
+        (start, start + len(bad), "invalid")
+    ]
+    off = pimask.Engine(strong_keys=False)
+    assert [f for f in off.scan(keyed) if f.entity == "CN_RESIDENT_ID"] == []
 
 
 @given(VALUES["BANK_CARD"], st.integers(1, 9))
 def test_wrong_luhn_digit_is_not_a_bank_card(value: str, delta: int) -> None:
     wrong_last = str((int(value[-1]) + delta) % 10)
-    text = f"银行卡号{value[:-1]}{wrong_last}"
-    assert [f for f in pimask.scan(text) if f.entity == "BANK_CARD"] == []
+    bad = value[:-1] + wrong_last
+    assert [f for f in pimask.scan(f"转账 {bad} 失败") if f.entity == "BANK_CARD"] == []
+    found = [f for f in pimask.scan(f"银行卡号{bad}") if f.entity == "BANK_CARD"]
+    assert [(f.start, f.explanation.verdict) for f in found] == [(4, "invalid")]
+    off = pimask.Engine(strong_keys=False)
+    assert [f for f in off.scan(f"银行卡号{bad}") if f.entity == "BANK_CARD"] == []
 
 
 @given(st.text(alphabet="0123456789", min_size=14, max_size=14), st.integers(1, 9))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pimask.findings import ContextHit, Polarity
@@ -153,6 +154,64 @@ class ContextResult:
 
 
 _NO_CONTEXT = ContextResult(0.0, ())
+
+# What may stand between a strong key and its value (DESIGN §3): assignment signs, quotes,
+# spaces and the copula. At most _STRONG_GAP of them.
+STRONG_SEPARATORS = frozenset(" \t:=：＝\"'“”‘’「」是为")
+_STRONG_GAP = 8
+_KEY_RUN = 48  # the longest key looked at, as key_before
+
+
+def strong_forms(words: Iterable[str]) -> frozenset[str]:
+    """The strong keys of a recognizer as :func:`strong_key_hit` compares them."""
+    return frozenset(_strong_form(word.lower()) for word in words)
+
+
+def _ends_word(ch: str) -> bool:
+    """Can a key or context word end with ``ch`` (ASCII letter/digit/_ or a 汉字)?"""
+    return (ch.isascii() and (ch.isalnum() or ch == "_")) or "\u4e00" <= ch <= "\u9fff"
+
+
+def _strong_form(text: str) -> str:
+    """A key or word compared for strong keys: ASCII lower-cased, without ``_-.`` and
+    spaces, without a trailing number (``idCardNo`` → ``idcardno``, ``imei1`` → ``imei``)."""
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text if ch not in "_-. ").rstrip(
+        _DIGITS
+    )
+
+
+def strong_key_hit(
+    view: str, start: int, context: ContextResult, strong: frozenset[str]
+) -> ContextHit | None:
+    """The strong key ``view[start:]`` is the value of, or None (docs/recognizers.md).
+
+    ``context`` is the candidate's context result: its word must be positive and one of
+    ``strong`` (:func:`strong_forms`). Going back from the value over at most eight
+    :data:`STRONG_SEPARATORS`, the run of key characters there (the key of ``"idcard":"…"``
+    or ``card=…``, the label of ``身份证号：…`` or ``银行卡6217…``) must end with that word —
+    its head noun, compared without case and ``_-.`` (``idCardNo`` ends with ``idcard`` +
+    ``no``; ``card_hash`` names a hash, not a card).
+    """
+    if not context.hits:
+        return None
+    hit = context.hits[0]
+    # why: window words match across spelling (id_card finds "id card"), so compare forms
+    if hit.polarity != "positive" or _strong_form(hit.word) not in strong:
+        return None
+    i = start
+    while i > 0 and start - i < _STRONG_GAP and view[i - 1] in STRONG_SEPARATORS:
+        i -= 1
+    if i == 0 or not _ends_word(view[i - 1]):
+        return None
+    if hit.source == "key" and i == start:
+        return None  # a path segment (/idcard/…), not an assignment
+    lo = i
+    while lo > 0 and i - lo < _KEY_RUN and _is_key_char(view[lo - 1]):
+        lo -= 1
+    key, wanted = _strong_form(view[lo:i]), _strong_form(hit.word)
+    if key.endswith(wanted) or any(key.endswith(wanted + suffix) for suffix in _GLUED_SUFFIXES):
+        return hit
+    return None
 
 
 class ContextScorer:

@@ -89,6 +89,10 @@ class Engine:
             more than patterns: ``"zh_person"`` (PERSON) and ``"zh_address"`` (ADDRESS),
             jieba-based, run only on text containing CJK (:mod:`pimask.ner`). Their findings
             join the same overlap resolution and carry Explanations like pattern findings.
+        strong_keys: report a value of an entity's shape right after one of its strong keys
+            (``身份证号：``, ``"idcard":``, ``card=``) even when its checksum or issuer check
+            fails, with verdict "invalid" in its explanation (docs/recognizers.md). False:
+            the validator alone decides (fixtures full of fake IDs).
     """
 
     def __init__(
@@ -100,6 +104,7 @@ class Engine:
         min_score: float = DEFAULT_MIN_SCORE,
         backend: str | None = None,
         enable: Iterable[str] = (),
+        strong_keys: bool = True,
     ) -> None:
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"min_score must be between 0 and 1, got {min_score}")
@@ -115,6 +120,9 @@ class Engine:
         self.selected_entities: tuple[str, ...] | None = entities
         self.enabled: tuple[str, ...] = enable
         active = recognizer_files_combine(extra, disabled)
+        self.strong_keys = strong_keys
+        if not strong_keys:
+            active = _without_strong_keys(active)
         ner = NerPipeline.create(enable)
         if entities is not None:
             wanted = set(entities)
@@ -213,18 +221,20 @@ class Engine:
             findings = [f for f in findings if region[0] <= f.start < region[1]]
         return displayed(text, findings)
 
-    def apply_block(self, blob: bytes, policy: object | None = None) -> Any:
+    def apply_block(
+        self, blob: bytes, policy: object | None = None, encoding: str | None = None
+    ) -> Any:
         """:meth:`apply` on every line of ``blob`` (``\\n``-separated bytes), as bytes.
 
         The fast path for streams: the native core scans (and, without a policy, masks)
         the whole block in one call with the GIL released; lines without findings are
         copied without being decoded. The output is identical to decoding each line (UTF-8,
-        ``surrogateescape``), applying, encoding.
-        Returns a :class:`pimask.backends.block.BlockResult`.
+        ``surrogateescape``; or the line's own encoding, see :mod:`pimask.linecodec`),
+        applying, encoding back. Returns a :class:`pimask.backends.block.BlockResult`.
         """
         from pimask.backends.block import apply_block
 
-        return apply_block(self, blob, policy)
+        return apply_block(self, blob, policy, encoding)
 
     def compiled_policy(self, policy: object) -> Any:
         """The :class:`pimask.policy.CompiledPolicy` for ``policy`` on this engine (cached)."""
@@ -256,6 +266,10 @@ def recognizer_files_combine(
     extra: Sequence[RecognizerSpec], disabled: Iterable[str]
 ) -> list[RecognizerSpec]:
     return recognizer_files.combine(_builtin(), extra, disabled)
+
+
+def _without_strong_keys(specs: Sequence[RecognizerSpec]) -> list[RecognizerSpec]:
+    return recognizer_files.without_strong_keys(specs)
 
 
 _BUILTIN_CACHE: list[RecognizerSpec] | None = None

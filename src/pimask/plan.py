@@ -57,6 +57,8 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
             "key_boost_bp": basis_points(context.key_boost),
             "penalty_bp": basis_points(context.penalty),
             "key_penalty_bp": basis_points(context.key_penalty),
+            "strong": list(context.strong),
+            "strong_score_bp": basis_points(context.strong_score),
         },
         "patterns": [
             {

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pimask.errors import ConfigError
 from pimask.regexes import regex_problem
@@ -78,6 +85,21 @@ class ContextSpec(_Strict):
     key_boost: float = Field(default=0.4, ge=0.0, le=1.0)
     penalty: float = Field(default=0.4, ge=0.0, le=1.0)
     key_penalty: float = Field(default=0.6, ge=0.0, le=1.0)
+    strong: tuple[str, ...] = Field(
+        default=(),
+        description="Positive words that are strong keys: a value of the recognizer's shape "
+        "right after one (only separators such as ':', '=', '：', '是', quotes and spaces "
+        "between) is reported even when its validator rejects it, at strong_score.",
+    )
+    strong_score: float = Field(default=0.6, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _strong_words_are_words(self) -> ContextSpec:
+        listed = {word.lower() for word in self.words}
+        missing = [word for word in self.strong if word.lower() not in listed]
+        if missing:
+            raise ValueError(f"strong words must also be listed in words: {', '.join(missing)}")
+        return self
 
 
 class MatchExample(_Strict):
@@ -171,6 +193,17 @@ def builtin_directory() -> Path:
 def load_builtin() -> list[RecognizerSpec]:
     directory = builtin_directory()
     return [load_recognizer_file(p) for p in sorted(directory.glob("*.yaml"))]
+
+
+def without_strong_keys(specs: Iterable[RecognizerSpec]) -> list[RecognizerSpec]:
+    """``specs`` with no strong keys: only validated values are reported (fixtures full of
+    fake IDs). ``Engine(strong_keys=False)``, ``--no-strong-keys``."""
+    return [
+        spec
+        if not spec.context.strong
+        else spec.model_copy(update={"context": spec.context.model_copy(update={"strong": ()})})
+        for spec in specs
+    ]
 
 
 def combine(

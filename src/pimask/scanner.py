@@ -24,7 +24,7 @@ from typing import Protocol
 
 from pimask import validators
 from pimask.boundaries import BOUNDARIES, Boundary
-from pimask.context import ContextScorer
+from pimask.context import ContextScorer, strong_forms, strong_key_hit
 from pimask.findings import Explanation, Finding
 from pimask.normalize import fold
 from pimask.plan import basis_points
@@ -46,6 +46,7 @@ class CompiledPattern:
     scorer: ContextScorer
     gate: Gate | None = None  # requires_any and prefilter; None when the pattern has neither
     score_bp: int = 0
+    strong: frozenset[str] = frozenset()  # the recognizer's strong keys (strong_forms)
 
 
 def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPattern]:
@@ -63,6 +64,7 @@ def compile_patterns(recognizers: Sequence[RecognizerSpec]) -> list[CompiledPatt
                     scorer,
                     _gate(spec),
                     basis_points(spec.score),
+                    strong_forms(recognizer.context.strong),
                 )
             )
     return compiled
@@ -219,7 +221,9 @@ class Scanner:
         if recognizer.validator is not None:
             verdict = validators.run(recognizer.validator, view[start:end])
             if verdict.rejected:
-                return None
+                if not pattern.strong:
+                    return None
+                return self._strong(view, pattern, start, end, threshold, verdict.reason)
             status, reason = verdict.status, verdict.reason
             adjust = basis_points(verdict.score_adjust)
         else:
@@ -237,6 +241,35 @@ class Scanner:
             reason=reason,
             base_score=pattern.spec.score,
             context=context.hits,
+            score=score / MAX_SCORE_BP,
+        )
+        return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
+
+    def _strong(
+        self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int, reason: str
+    ) -> Finding | None:
+        """A candidate its validator rejected: a finding only right after a strong key.
+
+        why: a typo'd check digit, test data or an unlisted issuer after ``身份证号：`` or
+        ``card=`` is still a value someone meant to write there; a missed value is worse
+        than a masked look-alike. The verdict stays "invalid" in the explanation.
+        """
+        context = pattern.scorer.score(view, start, end)
+        hit = strong_key_hit(view, start, context, pattern.strong)
+        if hit is None:
+            return None
+        recognizer = pattern.recognizer
+        score = basis_points(recognizer.context.strong_score)
+        if score < threshold:
+            return None
+        explanation = Explanation(
+            recognizer=recognizer.id,
+            pattern=pattern.spec.name,
+            validator=recognizer.validator,
+            verdict="invalid",
+            reason=reason,
+            base_score=pattern.spec.score,
+            context=(hit,),
             score=score / MAX_SCORE_BP,
         )
         return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)

@@ -61,12 +61,20 @@ class Transformer:
     Built once per process (the main one for ``-j 1``, each worker otherwise).
     """
 
-    def __init__(self, engine: Any, policy: object | None = None, fmt: str = "text") -> None:
+    def __init__(
+        self,
+        engine: Any,
+        policy: object | None = None,
+        fmt: str = "text",
+        encoding: str | None = None,
+    ) -> None:
         if fmt not in FORMATS:
             raise PimaskError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
         self.engine = engine
         self.policy = policy
         self.fmt = fmt
+        # None: UTF-8, GB18030 for Chinese lines that are not UTF-8 (pimask.linecodec)
+        self.encoding = encoding
 
     def line(self, text: str, actions: Actions) -> str | None:
         """The output for one line's text (no newline), or None when the policy drops it."""
@@ -236,34 +244,37 @@ def run_lines(transformer: Transformer, blob: bytes) -> LinesResult:
     if transformer.fmt == "text" and block is not None:
         # why: the engine's block path skips lines no pattern can match without decoding
         # them; its output is defined to equal the per-line loop below.
-        done = block(blob, transformer.policy)
+        done = block(blob, transformer.policy, transformer.encoding)
         error = None if done.error is None else (done.error[0], describe_error(done.error[1]))
         return LinesResult(done.out, done.lines, done.dropped, Counter(done.actions), error)
-    text = blob.decode(ENCODING, ERRORS)
-    lines = text.split("\n")
-    if lines[-1] == "":
+    from pimask.linecodec import encode_back, line_codec
+
+    lines = blob.split(b"\n")
+    if lines[-1] == b"":
         lines.pop()
         final_newline = True
     else:
         final_newline = False
     actions: Actions = Counter()
-    out: list[str] = []
+    out: list[bytes] = []
     dropped = 0
     error = None
     last = len(lines) - 1
-    for index, line in enumerate(lines):
+    for index, raw in enumerate(lines):
+        codec = line_codec(raw, transformer.encoding) or ENCODING
         try:
-            masked = transformer.line(line, actions)
+            masked = transformer.line(raw.decode(codec, ERRORS), actions)
+            if masked is not None:
+                out.append(encode_back(masked, codec))
         except Exception as exc:
             error = (index, describe_error(exc))
             break
         if masked is None:
             dropped += 1
             continue
-        out.append(masked)
-        out.append("\n" if index < last or final_newline else "")
+        out.append(b"\n" if index < last or final_newline else b"")
     return LinesResult(
-        "".join(out).encode(ENCODING, ERRORS),
+        b"".join(out),
         len(lines) if error is None else error[0],
         dropped,
         actions,
@@ -595,6 +606,11 @@ class StreamMasker:
         self._failed = False  # a result reported an error: nothing after it may be written
 
     # ---- input side
+
+    def set_output(self, out: BinaryIO) -> None:
+        """Write to ``out`` from now on (call :meth:`flush` first: a UTF-16 source's output
+        goes through a transcoding writer, the next source's does not)."""
+        self._out = out
 
     def begin(self, source: str) -> None:
         self._source = source

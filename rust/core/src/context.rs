@@ -28,6 +28,14 @@ const GLUED_SUFFIXES: [&str; 4] = ["number", "num", "no", "code"];
 const LIST_SEPARATORS: [char; 5] = [',', ';', '/', '|', '、'];
 /// `_LABEL_SUFFIX`: at most this many CJK characters complete a Chinese label.
 const LABEL_SUFFIX_MAX: usize = 6;
+/// `STRONG_SEPARATORS`: what may stand between a strong key and its value.
+const STRONG_SEPARATORS: [char; 16] = [
+    ' ', '\t', ':', '=', '：', '＝', '"', '\'', '“', '”', '‘', '’', '「', '」', '是', '为',
+];
+/// `_STRONG_GAP`: at most this many separators.
+const STRONG_GAP: usize = 8;
+/// `_KEY_RUN`: the longest key looked at.
+const KEY_RUN: usize = 48;
 
 /// `ContextHit.source`: the value's key (`"key"`) or a word in the window (`"window"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +98,9 @@ pub struct ContextScorer {
     key_boost_bp: i32,
     penalty_bp: i32,
     key_penalty_bp: i32,
+    /// The strong keys as `strong_forms` gives them.
+    strong: Vec<Vec<char>>,
+    strong_score_bp: i32,
 }
 
 impl ContextScorer {
@@ -141,7 +152,62 @@ impl ContextScorer {
             key_boost_bp: spec.key_boost_bp,
             penalty_bp: spec.penalty_bp,
             key_penalty_bp: spec.key_penalty_bp,
+            strong: spec
+                .strong
+                .iter()
+                .map(|w| strong_form(w.to_lowercase().chars()))
+                .collect(),
+            strong_score_bp: spec.strong_score_bp,
         }
+    }
+
+    /// True when the recognizer has strong keys (a rejected value may still be reported).
+    pub fn has_strong(&self) -> bool {
+        !self.strong.is_empty()
+    }
+
+    /// The score of a finding reported because of a strong key.
+    pub fn strong_score_bp(&self) -> i32 {
+        self.strong_score_bp
+    }
+
+    /// `strong_key_hit`: the strong key the value at `start` sits right after, given the
+    /// candidate's context result, or None.
+    pub fn strong_hit(
+        &self,
+        view: &[char],
+        start: usize,
+        context: &ContextResult,
+    ) -> Option<ContextHit> {
+        let hit = context.hit.as_ref()?;
+        // window words match across spelling (id_card finds "id card"): compare forms
+        if !hit.positive || !self.strong.contains(&strong_form(hit.word.chars())) {
+            return None;
+        }
+        let start = start.min(view.len());
+        let mut i = start;
+        while i > 0 && start - i < STRONG_GAP && STRONG_SEPARATORS.contains(&view[i - 1]) {
+            i -= 1;
+        }
+        if i == 0 || !ends_word(view[i - 1]) {
+            return None;
+        }
+        if hit.source == HitSource::Key && i == start {
+            return None; // a path segment (/idcard/…), not an assignment
+        }
+        let mut lo = i;
+        while lo > 0 && i - lo < KEY_RUN && is_key_char(view[lo - 1]) {
+            lo -= 1;
+        }
+        let key = strong_form(view[lo..i].iter().copied());
+        let wanted = strong_form(hit.word.chars());
+        let ends = key.ends_with(&wanted[..])
+            || GLUED_SUFFIXES.iter().any(|suffix| {
+                let mut glued = wanted.clone();
+                glued.extend(suffix.chars());
+                key.ends_with(&glued[..])
+            });
+        ends.then(|| hit.clone())
     }
 
     /// `ContextScorer.score`: score adjustment for the candidate `view[start..end]`.
@@ -378,6 +444,23 @@ struct KeyMatch {
     end: usize,
     quote: Option<char>,
     sep: char,
+}
+
+/// `_strong_form`: ASCII lower-cased, without `_-.` and spaces, without trailing digits.
+fn strong_form(text: impl Iterator<Item = char>) -> Vec<char> {
+    let mut form: Vec<char> = text
+        .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    while form.last().is_some_and(|c| c.is_ascii_digit()) {
+        form.pop();
+    }
+    form
+}
+
+/// `_ends_word`: can a key or context word end with `c` (ASCII letter/digit/_ or CJK)?
+fn ends_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || is_cjk(c)
 }
 
 /// `_is_key_char`: what a key is made of (ASCII letters, digits, `_.-`, CJK).
@@ -894,7 +977,34 @@ mod tests {
             key_boost_bp: 4000,
             penalty_bp: 4000,
             key_penalty_bp: 6000,
+            strong: Vec::new(),
+            strong_score_bp: 0,
         }
+    }
+
+    #[test]
+    fn strong_keys_sit_right_before_the_value() {
+        let scorer = scorers().remove("cn_resident_id").expect("built-in");
+        let check = |text: &str, value: &str| {
+            let view: Vec<char> = text.chars().collect();
+            let prefix = &text[..text.find(value).expect("value in text")];
+            let start = prefix.chars().count();
+            let end = start + value.chars().count();
+            let context = scorer.score(&view, start, end);
+            scorer.strong_hit(&view, start, &context).map(|h| h.word)
+        };
+        let id = "440301199003071234";
+        assert_eq!(
+            check(&format!("身份证号：{id}"), id).as_deref(),
+            Some("身份证号")
+        );
+        assert_eq!(
+            check(&format!("\"idCardNo\":\"{id}\""), id).as_deref(),
+            Some("idcard")
+        );
+        assert_eq!(check(&format!("idcard_hash={id}"), id), None);
+        assert_eq!(check(&format!("/idcard/{id}"), id), None);
+        assert_eq!(check(&format!("user {id}"), id), None);
     }
 
     /// The built-in recognizers' scorers and the custom plans of the generator script

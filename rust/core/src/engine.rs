@@ -989,7 +989,7 @@ impl Engine {
             Some(kind) => {
                 let verdict = self.validators.run(kind, view.slice(start, end), today);
                 if verdict.status == Status::Invalid {
-                    return None;
+                    return self.strong(index, view, start, end, min_score_bp, verdict.reason);
                 }
                 (verdict.status, verdict.reason, verdict.adjust_bp)
             }
@@ -1009,6 +1009,43 @@ impl Engine {
             status,
             reason,
             hit: context.hit,
+            priority: recognizer.priority,
+            entity: recognizer.entity.clone(),
+        })
+    }
+
+    /// `Scanner._strong`: a candidate its validator rejected is a finding only right after
+    /// one of the recognizer's strong keys, at the strong score, verdict still invalid.
+    fn strong(
+        &self,
+        index: usize,
+        view: &View,
+        start: usize,
+        end: usize,
+        min_score_bp: i32,
+        reason: &'static str,
+    ) -> Option<Finding> {
+        let pattern = &self.patterns[index];
+        let recognizer = &self.recognizers[pattern.recognizer];
+        let scorer = &recognizer.scorer;
+        if !scorer.has_strong() {
+            return None;
+        }
+        let context = scorer.score(&view.chars, start, end);
+        let hit = scorer.strong_hit(&view.chars, start, &context)?;
+        let score = scorer.strong_score_bp();
+        if score < min_score_bp {
+            return None;
+        }
+        Some(Finding {
+            pattern: index,
+            recognizer: pattern.recognizer,
+            start,
+            end,
+            score_bp: score,
+            status: Status::Invalid,
+            reason,
+            hit: Some(hit),
             priority: recognizer.priority,
             entity: recognizer.entity.clone(),
         })

@@ -59,6 +59,13 @@ pub struct ContextPlan {
     pub key_boost_bp: i32,
     pub penalty_bp: i32,
     pub key_penalty_bp: i32,
+    /// Positive words that are strong keys: a value the validator rejects is still
+    /// reported right after one (`context::ContextScorer::strong_hit`).
+    #[serde(default)]
+    pub strong: Vec<String>,
+    /// The score of such a finding.
+    #[serde(default)]
+    pub strong_score_bp: i32,
 }
 
 /// The reference tables of `pimask/reference.py` (one data source for both engines).

@@ -49,13 +49,102 @@ def _all_lines(blob: bytes) -> dict[int, None]:
     return starts
 
 
-def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> BlockResult:
+def apply_block(
+    engine: Any, blob: bytes, policy: object | None = None, encoding: str | None = None
+) -> BlockResult:
     """Every line of ``blob`` through ``engine.apply(line, policy)``, output as bytes.
 
     Lines end at ``\\n``, which is not part of the scanned text; the last line may lack
     it. A dropped line disappears with its newline. Processing stops at the first line
     whose transformation raises; ``out`` then holds every line before it.
+
+    Each line is read in the encoding :func:`pimask.linecodec.line_codec` picks for it
+    (``encoding`` None: UTF-8, or GB18030 for a Chinese line that is not UTF-8) and its
+    output written back in that encoding.
     """
+    if encoding is not None and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8"
+    if blob.isascii() or (encoding is None and _utf8(blob)):
+        return _apply_utf8(engine, blob, policy)
+    foreign = _foreign_lines(blob, encoding)
+    if not foreign:
+        return _apply_utf8(engine, blob, policy)
+    return _apply_mixed(engine, blob, policy, foreign)
+
+
+def _utf8(blob: bytes) -> bool:
+    try:
+        blob.decode(ENCODING)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _foreign_lines(blob: bytes, encoding: str | None) -> list[tuple[int, int, str]]:
+    """``(start, stop, codec)`` of the lines not read as UTF-8 (stop excludes the newline)."""
+    from pimask.linecodec import line_codec
+
+    found = []
+    start = 0
+    size = len(blob)
+    while start < size:
+        newline = blob.find(b"\n", start)
+        stop = size if newline < 0 else newline
+        codec = line_codec(blob[start:stop], encoding)
+        if codec is not None:
+            found.append((start, stop, codec))
+        start = stop + 1
+    return found
+
+
+def _apply_mixed(
+    engine: Any, blob: bytes, policy: object | None, foreign: list[tuple[int, int, str]]
+) -> BlockResult:
+    """Stretches of UTF-8 lines through the fast path, each foreign line on its own."""
+    from pimask.linecodec import encode_back
+
+    pieces: list[bytes] = []
+    actions: Counter = Counter()
+    lines = dropped = 0
+    cursor = 0
+
+    def take(done: BlockResult) -> BlockResult | None:
+        nonlocal lines, dropped
+        pieces.append(done.out)
+        actions.update(done.actions)
+        dropped += done.dropped
+        if done.error is not None:
+            index, exc = done.error
+            return BlockResult(
+                b"".join(pieces), lines + index, dropped, actions, (lines + index, exc)
+            )
+        lines += done.lines
+        return None
+
+    for start, stop, codec in foreign:
+        if start > cursor:
+            failed = take(_apply_utf8(engine, blob[cursor:start], policy))
+            if failed is not None:
+                return failed
+        end = stop + 1 if stop < len(blob) else stop
+        chunk = blob[start:end]
+
+        done = _apply_lines(
+            chunk, {0: None}, lambda text, _hint: engine.apply(text, policy), codec, encode_back
+        )
+        failed = take(done)
+        if failed is not None:
+            return failed
+        cursor = end
+    if cursor < len(blob):
+        failed = take(_apply_utf8(engine, blob[cursor:], policy))
+        if failed is not None:
+            return failed
+    return BlockResult(b"".join(pieces), lines, dropped, actions)
+
+
+def _apply_utf8(engine: Any, blob: bytes, policy: object | None) -> BlockResult:
+    """:func:`apply_block` for lines read as UTF-8 (invalid bytes kept as they are)."""
     # why: a policy that loads recognizer files or enables detectors scans with its own
     # engine; the scan must come from (and the NER check apply to) that engine.
     compiled = None if policy is None else engine.compiled_policy(policy)
@@ -84,7 +173,11 @@ def apply_block(engine: Any, blob: bytes, policy: object | None = None) -> Block
 
 
 def _apply_lines(
-    blob: bytes, flags: dict[int, Any], transform: Callable[[str, Any], Result | None]
+    blob: bytes,
+    flags: dict[int, Any],
+    transform: Callable[[str, Any], Result | None],
+    codec: str = ENCODING,
+    encode: Callable[[str, str], bytes] | None = None,
 ) -> BlockResult:
     """Run ``transform(line text, line flags)`` on the lines starting at ``flags``' keys.
 
@@ -100,9 +193,15 @@ def _apply_lines(
     for start in sorted(flags):
         newline = find(b"\n", start)
         stop = size if newline < 0 else newline
-        text = blob[start:stop].decode(ENCODING, ERRORS)
+        text = blob[start:stop].decode(codec, ERRORS)
         try:
             result = transform(text, flags[start])
+            if result is not None and not result.dropped and result.text != text:
+                written = (
+                    result.text.encode(codec, ERRORS)
+                    if encode is None
+                    else encode(result.text, codec)
+                )
         except Exception as exc:
             pieces.append(blob[cursor:start])
             index = blob.count(b"\n", 0, start)
@@ -116,7 +215,7 @@ def _apply_lines(
             cursor = stop if newline < 0 else stop + 1
         elif result.text != text:
             pieces.append(blob[cursor:start])
-            pieces.append(result.text.encode(ENCODING, ERRORS))
+            pieces.append(written)
             cursor = stop
     if not pieces:
         return BlockResult(blob, _line_count(blob), dropped, actions)

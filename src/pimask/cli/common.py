@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pimask.errors import InputError
+from pimask.errors import ConfigError, InputError
 
 # why: surrogateescape maps every undecodable byte to a lone surrogate and back, so text
 # that is not valid UTF-8 passes through a decode/encode round trip byte for byte.
@@ -56,6 +56,48 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         help="switch on a model-based recognizer, off by default: zh_person (PERSON), "
         "zh_address (ADDRESS); jieba, Chinese text only (repeatable)",
     )
+    group.add_argument(
+        "--no-strong-keys",
+        dest="strong_keys",
+        action="store_false",
+        help="report only values that pass their check, even right after a strong key "
+        "(身份证号：, card=): for fixtures full of fake IDs",
+    )
+
+
+def add_encoding_option(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` for the line readers (``mask``, ``scan``), as ``check`` has it."""
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        default=None,
+        help="text encoding, e.g. utf-8, gb18030, gbk, utf-16 (default: UTF-8 per line, "
+        "GB18030 for Chinese lines that are not UTF-8, UTF-16/32 by their BOM)",
+    )
+
+
+def stream_encoding(name: str | None) -> str | None:
+    """The codec ``--encoding`` names, checked: unknown or not ASCII-compatible (EBCDIC,
+    UTF-7; UTF-16/32 are transcoded whole) is a usage error."""
+    if name is None:
+        return None
+    import codecs
+
+    from pimask.linecodec import canonical, is_wide
+
+    try:
+        codec = canonical(name)
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
+    if is_wide(codec):
+        return codec
+    try:
+        ascii_compatible = codecs.encode("\n\t 09AZaz:=@.", codec) == b"\n\t 09AZaz:=@."
+    except UnicodeError:
+        ascii_compatible = False
+    if not ascii_compatible or codec == "utf-7":
+        raise ConfigError(f"--encoding {name}: not an ASCII-compatible encoding")
+    return codec
 
 
 def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept lazy)
@@ -70,6 +112,7 @@ def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept
         entities=entities,
         min_score=DEFAULT_MIN_SCORE if args.min_score is None else args.min_score,
         enable=getattr(args, "enable", ()),
+        strong_keys=getattr(args, "strong_keys", True),
     )
 
 

@@ -19,15 +19,18 @@ import time
 from typing import Any
 
 from pimask.cli.common import (
+    add_encoding_option,
     add_engine_options,
     check_named_input,
     engine_from_args,
     note_decompressed,
     open_input,
     stdout_buffer,
+    stream_encoding,
 )
 from pimask.errors import ConfigError, InputError
 from pimask.inputs import open_text
+from pimask.linecodec import WideReader, WideWriter, is_wide, wide_codec
 
 PIPE_READ = 64 * 1024
 # Input silent this long counts as idle: flush everything (a followed log, a terminal).
@@ -89,6 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="no progress bar (shown only for named files when stderr is a terminal)",
     )
+    add_encoding_option(parser)
     add_engine_options(parser)
     parser.set_defaults(handler=run)
 
@@ -100,7 +104,11 @@ def build_transformer(options: dict[str, Any], policy: Any, fmt: str):
     engine = engine_from_args(argparse.Namespace(**options))
     if policy is not None:
         engine.apply("", policy)  # why: compile it now, so a missing key is a usage error
-    return Transformer(engine, policy, fmt)
+    encoding = options.get("encoding")
+    # why: a UTF-16/32 stream reaches the lines already transcoded to UTF-8
+    if encoding is not None and is_wide(encoding):
+        encoding = "utf-8"
+    return Transformer(engine, policy, fmt, encoding)
 
 
 def load_policy(spec: str | None) -> Any:
@@ -128,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         raise ConfigError(str(exc)) from None
     policy = load_policy(args.policy)
+    args.encoding = stream_encoding(args.encoding)
     # why: every option travels, so engine options added to cli.common reach the workers
     options = {name: value for name, value in vars(args).items() if name != "handler"}
     factory = functools.partial(build_transformer, options, policy, args.format)
@@ -161,8 +170,9 @@ def run(args: argparse.Namespace) -> int:
                 masker.begin(name)
                 pushed = time.monotonic()
                 data = opened.head or _read(reader, name)
+                wide = _wide(masker, data, args.encoding, out)
                 while data:
-                    masker.feed(data)
+                    masker.feed(data if wide is None else wide.feed(data))
                     if progress is not None:
                         progress.update(len(data))
                     if live or reader.idle(IDLE_GRACE):
@@ -173,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
                         pushed = time.monotonic()
                     data = _read(reader, name)
                 masker.end()
+                if wide is not None:
+                    masker.flush()
+                    masker.set_output(out)
+                    wide.writer.finish(wide.leftover())
         masker.close()
     except (KeyboardInterrupt, Terminated) as exc:
         _quiet(masker.abort)
@@ -197,6 +211,19 @@ def run(args: argparse.Namespace) -> int:
         guard.restore()
     _finish(args, stats, progress, out)
     return 0
+
+
+def _wide(masker: Any, head: bytes, encoding: str | None, out: Any) -> Any:
+    """For a UTF-16/32 source (its BOM, or ``--encoding``): a reader that transcodes it
+    to UTF-8 for the line machinery, with the masker's output written back in it."""
+    codec = wide_codec(head, encoding)
+    if codec is None:
+        return None
+    masker.flush()  # why: what earlier sources produced is written in their own encoding
+    reader = WideReader(codec)
+    reader.writer = WideWriter(out, codec)
+    masker.set_output(reader.writer)
+    return reader
 
 
 def _finish(args: argparse.Namespace, stats: Any, progress: Any, out: Any) -> None:

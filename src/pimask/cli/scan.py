@@ -18,6 +18,7 @@ and ``sarif`` are single documents built from the same file reports as ``check``
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
@@ -25,15 +26,17 @@ from typing import Any
 
 from pimask.cli.common import (
     NameRedactor,
+    add_encoding_option,
     add_engine_options,
     check_named_input,
-    decode_line,
     engine_from_args,
     open_input,
     redact_message,
+    stream_encoding,
     text_lines,
 )
 from pimask.errors import PimaskError
+from pimask.linecodec import decode_line
 
 FORMATS = ("text", "jsonl", "json", "sarif")
 
@@ -78,6 +81,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--explain", action="store_true", help="include why each finding was reported"
     )
+    add_encoding_option(parser)
     add_engine_options(parser)
     parser.set_defaults(handler=run)
 
@@ -86,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from pimask.walk import expand
 
     engine = engine_from_args(args)
+    encoding = stream_encoding(args.encoding)
     targets = list(expand(args.files or ["-"], exclude=args.exclude))
     for target in targets:
         if target.explicit and target.path != "-" and os.path.isfile(target.path):
@@ -109,9 +114,9 @@ def run(args: argparse.Namespace) -> int:
                 reports.append(report)
                 continue
             with open_input(target.path) as stream:
-                lines = text_lines(target.path, stream, "scan")
+                lines, line_encoding = wide_lines(text_lines(target.path, stream, "scan"), encoding)
                 for line_number, raw in enumerate(lines, start=1):
-                    line = decode_line(raw)
+                    line = decode_line(raw, line_encoding)
                     for finding in engine.scan(line):
                         found += 1
                         if streaming:
@@ -146,6 +151,35 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return 2
     return 1 if found else 0
+
+
+def wide_lines(stream: Any, encoding: str | None) -> tuple[Any, str | None]:
+    """The lines of ``stream`` as bytes, and the encoding to read each with: a UTF-16/32
+    stream (its BOM, or ``--encoding``) is transcoded to UTF-8 lines first."""
+    from pimask.linecodec import WideReader, wide_codec
+
+    head = stream.peek(8192) if hasattr(stream, "peek") else b""
+    codec = wide_codec(head, encoding)
+    if codec is None:
+        return stream, encoding
+    reader = WideReader(codec)
+
+    def lines() -> Any:
+        pending = b""
+        first = True
+        while chunk := stream.read(1 << 16):
+            pending += reader.feed(chunk)
+            if first and pending:
+                # why: the BOM is no character of the text; columns count from after it
+                pending = pending.removeprefix(codecs.BOM_UTF8)
+                first = False
+            *complete, pending = pending.split(b"\n")
+            for line in complete:
+                yield line + b"\n"
+        if pending:
+            yield pending
+
+    return lines(), "utf-8"
 
 
 def _report(name: str) -> Any:

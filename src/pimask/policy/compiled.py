@@ -71,6 +71,7 @@ class CompiledPolicy:
                 min_score=engine.min_score,
                 backend=engine.backend,
                 enable=(*engine.enabled, *selection.enable),
+                strong_keys=engine.strong_keys,
             )
         self.policy = policy
         self.engine = engine
