@@ -60,6 +60,7 @@ pub enum ValidatorKind {
     Imsi,
     DeviceId,
     GeoCoordinates,
+    Secret,
 }
 
 impl ValidatorKind {
@@ -76,6 +77,7 @@ impl ValidatorKind {
             "imsi" => ValidatorKind::Imsi,
             "device_id" => ValidatorKind::DeviceId,
             "geo_coordinates" => ValidatorKind::GeoCoordinates,
+            "secret" => ValidatorKind::Secret,
             _ => return None,
         })
     }
@@ -199,6 +201,7 @@ impl Validators {
             ValidatorKind::Imsi => self.imsi(value),
             ValidatorKind::DeviceId => device_id(value),
             ValidatorKind::GeoCoordinates => geo_coordinates(value),
+            ValidatorKind::Secret => secret(value),
         }
     }
 
@@ -804,6 +807,41 @@ pub fn parse_ipv6(s: &str) -> Option<[u16; 8]> {
         *group = part.value()?;
     }
     Some(groups)
+}
+
+/// `secret`: a key's value that is a secret, not a stand-in for one (`validators.secret`):
+/// not only mask characters, not a placeholder word, not a template or tag.
+pub fn secret(value: &str) -> Verdict {
+    if value.is_empty() {
+        return invalid("not_text");
+    }
+    if value.chars().all(|c| "*#xX\u{2022}\u{b7}?.-_".contains(c)) {
+        return invalid("masked");
+    }
+    const PLACEHOLDERS: [&str; 13] = [
+        "null",
+        "none",
+        "nil",
+        "undefined",
+        "true",
+        "false",
+        "empty",
+        "redacted",
+        "masked",
+        "hidden",
+        "removed",
+        "filtered",
+        "omitted",
+    ];
+    let lower = value.to_ascii_lowercase();
+    if PLACEHOLDERS.contains(&lower.as_str()) {
+        return invalid("placeholder");
+    }
+    const TEMPLATE_STARTS: [&str; 8] = ["<", "[", "{", "${", "$(", "%s", "%(", "%d"];
+    if TEMPLATE_STARTS.iter().any(|t| value.starts_with(t)) {
+        return invalid("template");
+    }
+    verdict(Status::Valid, "value")
 }
 
 #[cfg(test)]
