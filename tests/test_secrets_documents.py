@@ -50,6 +50,9 @@ TABLE: list[tuple[str, str, tuple[str, ...]]] = [
     ("password reset requested; bearer authentication failed", "SECRET", ()),
     ("密码错误，请重试 密码：已重置", "SECRET", ()),
     ("eyJhbGciOiJIUzI1NiJ9 is only a header", "SECRET", ()),
+    # LogHub Android: object reprs after token=, not secrets
+    ("Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{", "SECRET", ()),
+    ("Bad activity token: android.os.BinderProxy@2bd79ce", "SECRET", ()),
 ]
 
 

@@ -358,6 +358,29 @@ _PLACEHOLDERS = frozenset(
 _TEMPLATE_STARTS = ("<", "[", "{", "${", "$(", "%s", "%(", "%d")
 
 
+_IDENTIFIER = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$."
+)
+
+
+def _object_repr(value: str) -> bool:
+    """A program's object, not a secret: ``Token{a64f992 …`` (Android's toString) or
+    ``android.os.BinderProxy@2bd79ce`` (Java's class@identity-hash), seen on LogHub."""
+    if not (value[0].isascii() and value[0].isalpha()):
+        return False
+    brace = value.find("{")
+    if brace > 0 and all(ch in _IDENTIFIER for ch in value[:brace]):
+        return True
+    name, at, code = value.rpartition("@")
+    return (
+        bool(at)
+        and "." in name
+        and all(ch in _IDENTIFIER for ch in name)
+        and 1 <= len(code) <= 8
+        and all(ch in "0123456789abcdef" for ch in code)
+    )
+
+
 def secret(value: str) -> Verdict:
     """A key's value that is a secret, not a stand-in for one.
 
@@ -374,6 +397,8 @@ def secret(value: str) -> Verdict:
         return Verdict("invalid", "placeholder")
     if value.startswith(_TEMPLATE_STARTS):
         return Verdict("invalid", "template")
+    if _object_repr(value):
+        return Verdict("invalid", "object")
     return Verdict("valid", "value")
 
 

@@ -841,7 +841,40 @@ pub fn secret(value: &str) -> Verdict {
     if TEMPLATE_STARTS.iter().any(|t| value.starts_with(t)) {
         return invalid("template");
     }
+    if object_repr(value) {
+        return invalid("object");
+    }
     verdict(Status::Valid, "value")
+}
+
+/// A program's object, not a secret (`validators._object_repr`): `Token{a64f992 …` or
+/// `android.os.BinderProxy@2bd79ce` (class@identity-hash), seen on LogHub.
+fn object_repr(value: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '.';
+    if !value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    if let Some(brace) = value.find('{') {
+        if brace > 0 && value[..brace].chars().all(ident) {
+            return true;
+        }
+    }
+    match value.rfind('@') {
+        Some(at) => {
+            let (name, code) = (&value[..at], &value[at + 1..]);
+            name.contains('.')
+                && name.chars().all(ident)
+                && (1..=8).contains(&code.len())
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
