@@ -54,6 +54,7 @@ operators:
   default: {type: encrypt}
   EMAIL: {type: pseudonymize}
   IP_ADDRESS: {type: pseudonymize}
+  SECRET: {type: tag}
 """
 
 

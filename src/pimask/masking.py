@@ -161,6 +161,18 @@ class DisplayRule:
     apply: Callable[[str], str]
 
 
+SECRET_MASK = MASK_CHAR * 6
+
+
+def mask_secret(value: str) -> str:
+    """Six mask characters whatever the secret: its length and separators are kept by no mask.
+
+    why: a secret has no display level (docs/entities.md); ``password=******`` still tells a
+    reader there was one, and the ``secret`` validator refuses it, so it never rescans.
+    """
+    return SECRET_MASK
+
+
 DISPLAY_RULES: dict[str, DisplayRule] = {
     "CN_MOBILE": DisplayRule("hutool mobilePhone: first 3 + last 4", mask_mobile),
     "CN_RESIDENT_ID": DisplayRule("hutool idCardNum: first 1 + last 2", mask_resident_id),
@@ -172,6 +184,7 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "IMSI": DisplayRule("MCC + MNC (first 5 digits: country and operator)", mask_imsi),
     "DEVICE_ID": DisplayRule("first 4 characters", mask_device_id),
     "GEO_COORDINATES": DisplayRule("2 decimals of each degree value (about 1 km)", mask_geo),
+    "SECRET": DisplayRule("nothing: six mask characters, whatever the length", mask_secret),
     "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pimask import reference
-from pimask.recognizers import RecognizerSpec
+from pimask.recognizers import RecognizerSpec, ascii_lower, key_regex
 
 PLAN_VERSION = 1
 
@@ -69,6 +69,10 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
                 "ignore_case": pattern.ignore_case,
                 "requires_any": list(pattern.requires_any),
                 "prefilter": pattern.prefilter,
+                # why: a key-driven pattern (docs/recognizers.md): its lower-cased keys for
+                # the line gate and the key regex, spelled once here for both engines
+                "keys": [ascii_lower(key) for key in pattern.keys],
+                "key_regex": key_regex(pattern.keys, pattern.separator) if pattern.keys else None,
             }
             for pattern in spec.patterns
         ],

@@ -30,6 +30,9 @@ from pimask.regexes import regex_problem
 from pimask.validators import VALIDATORS
 
 BoundaryKind = Literal["digit", "hex", "hexword", "after_mac", "ip", "ipv6", "email", "none"]
+# why: `password=x`, `password: "x"`, `"token" => 'x'`, `pwd = "x"`, `密码：x` (folded to
+# `:`); spaces after a bare `=` only before a quote: `next_page_token= next=1` has no value
+DEFAULT_SEPARATOR = "[\"']?[ \t]*(?:(?:=>|:)[ \t]*[\"']?|=[ \t]*[\"']|=)"
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # why: libyaml's safe loader parses the built-in files ~9x faster than the pure-Python one
 # (every CLI start and pre-commit run loads them); same documents, same errors with marks.
@@ -59,7 +62,26 @@ class PatternSpec(_Strict):
         "the backend; the pure-Python backend uses it to skip lines cheaply.",
     )
 
-    @field_validator("regex", "prefilter")
+    keys: tuple[str, ...] = Field(
+        default=(),
+        description="Key-driven pattern: the value of one of these keys (matched ASCII-case-"
+        "insensitively, not preceded by an ASCII letter or digit, then ``separator``) is "
+        "matched by ``regex`` (the value grammar) and reported without its key.",
+    )
+    separator: str = Field(
+        default=DEFAULT_SEPARATOR,
+        description="Key-driven pattern: what joins a key and its value (a regex).",
+    )
+
+    @field_validator("keys")
+    @classmethod
+    def _key_words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            if not key or any(ch in key for ch in " \t\r\n"):
+                raise ValueError("a key is a non-empty word without spaces")
+        return value
+
+    @field_validator("regex", "prefilter", "separator")
     @classmethod
     def _linear_time(cls, value: str | None) -> str | None:
         if value is None:
@@ -68,6 +90,34 @@ class PatternSpec(_Strict):
         if problem is not None:
             raise ValueError(problem)
         return value
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with ASCII letters lower-cased only (what the native core's gate folds)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def key_regex(keys: Sequence[str], separator: str) -> str:
+    """The regex both engines search for a key-driven pattern: a key, then its separator.
+
+    Keys match ASCII-case-insensitively, spelled out as classes (``[pP][aA]…``) so that both
+    engines read them alike (no Unicode case folding: ``K`` is not ``k``).
+    """
+
+    def spelled(key: str) -> str:
+        out = []
+        for ch in key:
+            if ch.isascii() and ch.isalpha():
+                out.append(f"[{ch.lower()}{ch.upper()}]")
+            else:
+                out.append(re.escape(ch))
+        return "".join(out)
+
+    alternatives = "|".join(spelled(key) for key in keys)
+    return f"(?:{alternatives})(?:{separator})"
 
 
 class ContextSpec(_Strict):

@@ -28,7 +28,7 @@ from pimask.context import ContextScorer, strong_forms, strong_key_hit
 from pimask.findings import Explanation, Finding
 from pimask.normalize import fold
 from pimask.plan import basis_points
-from pimask.recognizers import PatternSpec, RecognizerSpec
+from pimask.recognizers import PatternSpec, RecognizerSpec, ascii_lower, key_regex
 
 Candidate = tuple[int, int, int]  # (pattern index, start, end) in the folded view
 MAX_SCORE_BP = 10_000
@@ -126,6 +126,58 @@ class CandidateFinder(Protocol):
     def find(self, view: str) -> Iterable[Candidate]: ...
 
 
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_KEY_JOINERS = _LOWER | _UPPER | frozenset("0123456789")
+
+
+def key_starts(view: str, start: int) -> bool:
+    """Can a key start at ``view[start]``? Not glued to an ASCII letter or digit before it
+    (``max_token``), except at a camelCase hump (``newPassword``)."""
+    if start == 0:
+        return True
+    before = view[start - 1]
+    return before not in _KEY_JOINERS or (before in _LOWER and view[start] in _UPPER)
+
+
+def has_key(keys: Sequence[str], view: str) -> bool:
+    """Does ``view`` hold one of ``keys`` (lower-cased), ASCII-case-insensitively?"""
+    lowered = ascii_lower(view)
+    return any(key in lowered for key in keys)
+
+
+def keyed_candidates(
+    key: re.Pattern[str], value: re.Pattern[str], boundary: Boundary, view: str
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every value of a key-driven pattern in ``view`` (the keyed rule).
+
+    Search the leftmost match of the key and its separator; it counts when no ASCII letter
+    or digit comes right before the key (``max_token=`` is not ``token=``; ``api-token=``
+    and ``newPassword=`` are keys: see :func:`key_starts`) and the value grammar matches,
+    anchored, right after the separator — a non-empty
+    value the boundary allows at its end. The value is the candidate and the search goes on
+    at its end; otherwise the search restarts one character after the key's start. Two
+    anchored searches per key: linear time, no look-behind.
+    """
+    right_ok, accept = boundary.right_ok, boundary.accept
+    position = 0
+    size = len(view)
+    while position <= size:
+        found = key.search(view, position)
+        if found is None:
+            return
+        start, middle = found.span()
+        if key_starts(view, start):
+            grammar = value.match(view, middle)
+            if grammar is not None:
+                end = grammar.end()
+                if middle < end and right_ok(view, end) and accept(view, middle, end):
+                    yield middle, end
+                    position = end
+                    continue
+        position = start + 1
+
+
 class PythonFinder:
     """The reference candidate finder, on the stdlib ``re`` module."""
 
@@ -138,16 +190,32 @@ class PythonFinder:
                 re.compile(p.source, re.IGNORECASE if p.spec.ignore_case else 0),
                 p.boundary,
                 p.gate,
+                _keyed(p.spec),
             )
             for p in patterns
         ]
 
     def find(self, view: str) -> Iterator[Candidate]:
-        for index, regex, boundary, gate in self._compiled:
+        for index, regex, boundary, gate, keyed in self._compiled:
             if gate is not None and not gate(view):
                 continue
-            for start, end in candidates(regex, boundary, view):
+            if keyed is None:
+                found = candidates(regex, boundary, view)
+            else:
+                keys, key = keyed
+                if not has_key(keys, view):
+                    continue
+                found = keyed_candidates(key, regex, boundary, view)
+            for start, end in found:
                 yield index, start, end
+
+
+def _keyed(spec: PatternSpec) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """A key-driven pattern's lower-cased keys and compiled key regex, or None."""
+    if not spec.keys:
+        return None
+    keys = tuple(ascii_lower(key) for key in spec.keys)
+    return keys, re.compile(key_regex(spec.keys, spec.separator))
 
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:

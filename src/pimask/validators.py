@@ -37,6 +37,7 @@ class Verdict:
 Validator = Callable[[str], Verdict]
 
 _INVALID_INPUT = Verdict("invalid", "not_text")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @functools.cache
@@ -349,6 +350,58 @@ def geo_coordinates(value: str) -> Verdict:
     return Verdict("invalid", "range")
 
 
+_MASK_CHARS = frozenset("*#xX•·?.-_")
+_PLACEHOLDERS = frozenset(
+    {"null", "none", "nil", "undefined", "true", "false", "empty", "redacted", "masked",
+     "hidden", "removed", "filtered", "omitted"}
+)  # fmt: skip
+_TEMPLATE_STARTS = ("<", "[", "{", "${", "$(", "%s", "%(", "%d")
+
+
+_IDENTIFIER = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$."
+)
+
+
+def _object_repr(value: str) -> bool:
+    """A program's object, not a secret: ``Token{a64f992 …`` (Android's toString) or
+    ``android.os.BinderProxy@2bd79ce`` (Java's class@identity-hash), seen on LogHub."""
+    if not (value[0].isascii() and value[0].isalpha()):
+        return False
+    brace = value.find("{")
+    if brace > 0 and all(ch in _IDENTIFIER for ch in value[:brace]):
+        return True
+    name, at, code = value.rpartition("@")
+    return (
+        bool(at)
+        and "." in name
+        and all(ch in _IDENTIFIER for ch in name)
+        and 1 <= len(code) <= 8
+        and all(ch in "0123456789abcdef" for ch in code)
+    )
+
+
+def secret(value: str) -> Verdict:
+    """A key's value that is a secret, not a stand-in for one.
+
+    The key already said "secret"; what is left to refuse is a value that holds none: mask
+    characters (``******``, what a mask left), a placeholder word (``null``, ``redacted``),
+    a template or tag (``${DB_PASSWORD}``, ``{{token}}``, ``%s``, ``<SECRET>``: what pimask's
+    own tag and redact write, so masked output does not rescan as a secret).
+    """
+    if not isinstance(value, str) or not value:
+        return _INVALID_INPUT
+    if all(ch in _MASK_CHARS for ch in value):
+        return Verdict("invalid", "masked")
+    if value.translate(_ASCII_LOWER) in _PLACEHOLDERS:
+        return Verdict("invalid", "placeholder")
+    if value.startswith(_TEMPLATE_STARTS):
+        return Verdict("invalid", "template")
+    if _object_repr(value):
+        return Verdict("invalid", "object")
+    return Verdict("valid", "value")
+
+
 VALIDATORS: dict[str, Validator] = {
     "cn_resident_id": cn_resident_id,
     "cn_mobile": cn_mobile,
@@ -360,6 +413,7 @@ VALIDATORS: dict[str, Validator] = {
     "imsi": imsi,
     "device_id": device_id,
     "geo_coordinates": geo_coordinates,
+    "secret": secret,
 }
 
 

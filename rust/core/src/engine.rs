@@ -66,6 +66,28 @@ pub struct Pattern {
     /// The shape's seed ([`Shape::seed`]): the qualifying runs are found from the block's
     /// runs of that class.
     seed: Option<(usize, usize)>,
+    /// A key-driven pattern's keys and key regex (`regex` is then its value grammar).
+    keyed: Option<Keyed>,
+}
+
+/// What a key-driven pattern searches before its value (docs/recognizers.md).
+#[derive(Debug)]
+struct Keyed {
+    /// The keys, ASCII-case-insensitively: a line holding none of them is skipped.
+    keys: AhoCorasick,
+    /// A key, then its separator.
+    key: Regex,
+}
+
+/// Can a key start at `text[at]` (`pimask.scanner.key_starts`)? Not glued to an ASCII
+/// letter or digit before it (`max_token`), except at a camelCase hump (`newPassword`):
+/// `_`, `-`, `.` and quotes start a key (`access_token`).
+fn key_starts(text: &[u8], at: usize) -> bool {
+    let Some(&before) = at.checked_sub(1).and_then(|i| text.get(i)) else {
+        return true;
+    };
+    !before.is_ascii_alphanumeric()
+        || (before.is_ascii_lowercase() && text.get(at).is_some_and(u8::is_ascii_uppercase))
 }
 
 /// One finding: character offsets into the line (= Python `str` indices), with what its
@@ -142,6 +164,10 @@ pub struct Engine {
     /// Per class of [`SEED_CLASSES`]: its bytes and the smallest `k` of the patterns
     /// seeded by it (`usize::MAX`: none is).
     seeds: Vec<(ByteSet, usize)>,
+    /// Every key of every key-driven pattern in one automaton (ASCII-case-insensitive,
+    /// overlapping), with the pattern of each key: one pass over a block finds the lines of
+    /// all of them. `None`: no key-driven pattern.
+    keys: Option<(AhoCorasick, Vec<usize>)>,
     /// Idle sets of [`Pattern::fast`] caches, one set per block search under way at most.
     caches: std::sync::Mutex<Vec<Vec<Option<hybrid::regex::Cache>>>>,
 }
@@ -295,6 +321,9 @@ struct Scratch {
     search: Search,
     /// Per alphabet of [`Engine::alphabets`]: its runs in the block (once computed).
     runs: Vec<Option<Vec<(usize, usize)>>>,
+    /// Per pattern: the plain lines holding one of its keys, in order (once computed, for
+    /// all key-driven patterns at once).
+    keyed_lines: Option<Vec<Vec<usize>>>,
     /// The qualifying runs of the current pattern when they are found from its anchors.
     around: Vec<(usize, usize)>,
     /// Per seed class: its runs in the block at least as long as any pattern needs.
@@ -311,6 +340,7 @@ impl Scratch {
             runs: vec![None; engine.alphabets.len()],
             around: Vec::new(),
             seed_runs: vec![None; engine.seeds.len()],
+            keyed_lines: None,
         }
     }
 }
@@ -363,7 +393,21 @@ impl Engine {
                         compile_regex(source, p.ignore_case).map_err(|e| field("prefilter", e))?,
                     ),
                 };
-                let shape = Shape::of(&p.regex, p.ignore_case);
+                let keyed = match &p.key_regex {
+                    None => None,
+                    Some(source) => Some(Keyed {
+                        keys: AhoCorasick::builder()
+                            .ascii_case_insensitive(true)
+                            .build(&p.keys)
+                            .map_err(|e| field("keys", e.to_string()))?,
+                        key: compile_regex(source, false).map_err(|e| field("keys", e))?,
+                    }),
+                };
+                // why: a key-driven pattern's matches are found from its keys, not its runs
+                let shape = match keyed {
+                    None => Shape::of(&p.regex, p.ignore_case),
+                    Some(_) => None,
+                };
                 // why: when every match holds a byte that is itself one of `requires_any`,
                 // a line with a match passes the gate: the gate rejects no candidate
                 let implied = shape
@@ -424,11 +468,40 @@ impl Engine {
                     regex,
                     literals,
                     prefilter,
-                    crosses_lines: may_match_newline(&p.regex, p.ignore_case),
+                    crosses_lines: may_match_newline(&p.regex, p.ignore_case)
+                        || p.key_regex
+                            .as_ref()
+                            .is_some_and(|k| may_match_newline(k, false)),
+                    keyed,
                 });
             }
         }
+        let mut key_words: Vec<&str> = Vec::new();
+        let mut key_patterns: Vec<usize> = Vec::new();
+        for (index, spec) in plan
+            .recognizers
+            .iter()
+            .flat_map(|r| r.patterns.iter())
+            .enumerate()
+        {
+            if spec.key_regex.is_some() {
+                for key in &spec.keys {
+                    key_words.push(key);
+                    key_patterns.push(index);
+                }
+            }
+        }
+        let keys = if key_words.is_empty() {
+            None
+        } else {
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&key_words)
+                .map_err(|e| PlanError(format!("keys: {e}")))?;
+            Some((automaton, key_patterns))
+        };
         Ok(Engine {
+            keys,
             recognizers,
             patterns,
             validators: Validators::new(&plan.tables),
@@ -518,6 +591,16 @@ impl Engine {
         }
         let haystack = view.text.as_bytes();
         let chars = &view.chars;
+        if let Some(keyed) = &pattern.keyed {
+            if keyed.keys.is_match(haystack) {
+                for (s, e) in
+                    self.keyed_candidates(pattern, keyed, haystack, chars, |b| view.char_index(b))
+                {
+                    out.push((s, e));
+                }
+            }
+            return out;
+        }
         let mut pos = 0usize;
         while pos <= haystack.len() {
             let Some(m) = pattern.regex.search(&Input::new(haystack).range(pos..)) else {
@@ -555,6 +638,21 @@ impl Engine {
         out: &mut Vec<Candidate>,
     ) {
         let pattern = &self.patterns[index];
+        if let Some(keyed) = &pattern.keyed {
+            let per_pattern = scratch
+                .keyed_lines
+                .get_or_insert_with(|| self.key_lines(block, lines));
+            for &line in &per_pattern[index] {
+                let (start, end) = lines.spans[line];
+                let bytes = &block[start..end];
+                if self.gate(pattern, bytes) {
+                    for (s, e) in self.keyed_candidates(pattern, keyed, bytes, bytes, |b| b) {
+                        out.push((line, index, s, e));
+                    }
+                }
+            }
+            return;
+        }
         scratch.search.gates.iter_mut().for_each(|g| *g = None);
         let mut hint = 0usize;
         // why: the lines holding one of `requires_any` (a literal holds no `\n`, so each
@@ -698,6 +796,71 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// Per pattern, the plain lines of `block` holding one of its keys, found for every
+    /// key-driven pattern in one overlapping pass of [`Engine::keys`].
+    fn key_lines(&self, block: &[u8], lines: &Lines) -> Vec<Vec<usize>> {
+        let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.patterns.len()];
+        let Some((automaton, owners)) = &self.keys else {
+            return found;
+        };
+        let mut hint = 0usize;
+        for m in automaton.find_overlapping_iter(block) {
+            let line = lines.find(m.start(), &mut hint);
+            if lines.special[line] {
+                continue; // why: special lines are searched on their folded view
+            }
+            let list = &mut found[owners[m.pattern().as_usize()]];
+            if list.last() != Some(&line) {
+                list.push(line);
+            }
+        }
+        found
+    }
+
+    /// The keyed rule (`pimask.scanner.keyed_candidates`): the leftmost match of a key and
+    /// its separator counts when a key may start there ([`key_starts`]) and the
+    /// value grammar matches, anchored, right after it — a non-empty value the boundary
+    /// allows at its end; the value is the candidate and the search goes on at its end,
+    /// else one character after the key's start. `units` are what the boundary rules read
+    /// (`text`'s bytes or its view's characters); `unit` maps a byte offset to a unit index.
+    fn keyed_candidates<U: crate::boundaries::Unit>(
+        &self,
+        pattern: &Pattern,
+        keyed: &Keyed,
+        text: &[u8],
+        units: &[U],
+        unit: impl Fn(usize) -> usize,
+    ) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut pos = 0usize;
+        while pos <= text.len() {
+            let Some(m) = keyed.key.search(&Input::new(text).range(pos..)) else {
+                break;
+            };
+            if key_starts(text, m.start()) {
+                let input = Input::new(text)
+                    .range(m.end()..)
+                    .anchored(regex_automata::Anchored::Yes);
+                if let Some(value) = pattern.regex.search(&input) {
+                    let (start, end) = (unit(m.end()), unit(value.end()));
+                    if start < end
+                        && right_ok(pattern.boundary, units, end)
+                        && accept(pattern.boundary, units, start, end)
+                    {
+                        found.push((start, end));
+                        pos = value.end();
+                        continue;
+                    }
+                }
+            }
+            let Some(&lead) = text.get(m.start()) else {
+                break;
+            };
+            pos = m.start() + utf8_width(lead);
+        }
+        found
     }
 
     /// Candidates of pattern `index` in `run`, a qualifying run of its shape (inside one

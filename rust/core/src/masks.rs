@@ -207,6 +207,8 @@ pub fn display_mask(entity: &str, value: &str) -> String {
         "DEVICE_ID" => mask_middle(value, 4, 0, MASK_CHAR),
         // 2 decimals of each degree value (about 1 km)
         "GEO_COORDINATES" => mask_geo(value),
+        // nothing: six mask characters whatever the length (a secret has no display level)
+        "SECRET" => MASK_CHAR.to_string().repeat(6),
         _ => mask_middle(value, 0, 0, MASK_CHAR),
     }
 }

@@ -43,6 +43,13 @@ pub struct PatternPlan {
     pub requires_any: Vec<String>,
     /// A regex found inside every match; the pattern is skipped where it is absent.
     pub prefilter: Option<String>,
+    /// Key-driven pattern: its keys, ASCII-lower-cased (a line holding none of them,
+    /// ASCII-case-insensitively, is skipped); empty for a plain pattern.
+    #[serde(default)]
+    pub keys: Vec<String>,
+    /// Key-driven pattern: a key then its separator (`regex` is then the value grammar).
+    #[serde(default)]
+    pub key_regex: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

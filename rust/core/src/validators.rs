@@ -60,6 +60,7 @@ pub enum ValidatorKind {
     Imsi,
     DeviceId,
     GeoCoordinates,
+    Secret,
 }
 
 impl ValidatorKind {
@@ -76,6 +77,7 @@ impl ValidatorKind {
             "imsi" => ValidatorKind::Imsi,
             "device_id" => ValidatorKind::DeviceId,
             "geo_coordinates" => ValidatorKind::GeoCoordinates,
+            "secret" => ValidatorKind::Secret,
             _ => return None,
         })
     }
@@ -199,6 +201,7 @@ impl Validators {
             ValidatorKind::Imsi => self.imsi(value),
             ValidatorKind::DeviceId => device_id(value),
             ValidatorKind::GeoCoordinates => geo_coordinates(value),
+            ValidatorKind::Secret => secret(value),
         }
     }
 
@@ -804,6 +807,74 @@ pub fn parse_ipv6(s: &str) -> Option<[u16; 8]> {
         *group = part.value()?;
     }
     Some(groups)
+}
+
+/// `secret`: a key's value that is a secret, not a stand-in for one (`validators.secret`):
+/// not only mask characters, not a placeholder word, not a template or tag.
+pub fn secret(value: &str) -> Verdict {
+    if value.is_empty() {
+        return invalid("not_text");
+    }
+    if value.chars().all(|c| "*#xX\u{2022}\u{b7}?.-_".contains(c)) {
+        return invalid("masked");
+    }
+    const PLACEHOLDERS: [&str; 13] = [
+        "null",
+        "none",
+        "nil",
+        "undefined",
+        "true",
+        "false",
+        "empty",
+        "redacted",
+        "masked",
+        "hidden",
+        "removed",
+        "filtered",
+        "omitted",
+    ];
+    let lower = value.to_ascii_lowercase();
+    if PLACEHOLDERS.contains(&lower.as_str()) {
+        return invalid("placeholder");
+    }
+    const TEMPLATE_STARTS: [&str; 8] = ["<", "[", "{", "${", "$(", "%s", "%(", "%d"];
+    if TEMPLATE_STARTS.iter().any(|t| value.starts_with(t)) {
+        return invalid("template");
+    }
+    if object_repr(value) {
+        return invalid("object");
+    }
+    verdict(Status::Valid, "value")
+}
+
+/// A program's object, not a secret (`validators._object_repr`): `Token{a64f992 …` or
+/// `android.os.BinderProxy@2bd79ce` (class@identity-hash), seen on LogHub.
+fn object_repr(value: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$' || c == '.';
+    if !value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    if let Some(brace) = value.find('{') {
+        if brace > 0 && value[..brace].chars().all(ident) {
+            return true;
+        }
+    }
+    match value.rfind('@') {
+        Some(at) => {
+            let (name, code) = (&value[..at], &value[at + 1..]);
+            name.contains('.')
+                && name.chars().all(ident)
+                && (1..=8).contains(&code.len())
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@ Level = Literal["display", "deidentify", "anonymize", "delete"]
 LEVELS: tuple[Level, ...] = ("display", "deidentify", "anonymize", "delete")
 
 _TEMPLATE_FIELDS = frozenset({"entity", "label"})
+# Entities no mask may keep a fragment of (docs/entities.md): the pimask-display preset
+# masks them completely, any other fragment-keeping mask is refused for them.
+NO_FRAGMENT_ENTITIES = frozenset({"SECRET"})
 
 
 class _Config(BaseModel):
@@ -130,6 +133,19 @@ class MaskConfig(_Config):
         if self.preset is not None:
             return MASK_PRESETS[self.preset].keeps_fragments
         return bool(self.keep_first or self.keep_last)
+
+    def entity_problem(self, entity: str) -> str | None:
+        # why: the pimask-display preset keeps nothing of these entities (masking.py)
+        if (
+            entity in NO_FRAGMENT_ENTITIES
+            and self.keeps_fragments
+            and self.preset != "pimask-display"
+        ):
+            return (
+                f"a mask that keeps part of a value cannot handle {entity}: a secret has no "
+                f"display level; give {entity} an operator of its own (tag or redact)"
+            )
+        return None
 
     def level_problem(self, level: Level) -> str | None:
         if level == "deidentify" and self.keeps_fragments:

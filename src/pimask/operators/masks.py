@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pimask.masking import display_mask, mask_middle
+from pimask.masking import SECRET_MASK, display_mask, mask_middle
 from pimask.normalize import fold
 
 # why: the country prefix is not part of the number; keep it and count digits after it.
@@ -80,7 +80,13 @@ def _mask_email_local(value: str, char: str) -> str:
 def make_mask(
     entity: str, preset: str | None, keep_first: int | None, keep_last: int | None, char: str
 ) -> Callable[[str], str]:
-    """A function ``value -> masked value`` for one entity, built once per policy."""
+    """A function ``value -> masked value`` for one entity, built once per policy.
+
+    A SECRET keeps nothing under any mask (a policy that asks for fragments is refused at
+    load, see ``MaskConfig.entity_problem``; this holds for a ``default`` mask too).
+    """
+    if entity == "SECRET":
+        return lambda value: char * len(SECRET_MASK)
     if preset is None and keep_first is None and keep_last is None:
         preset = "pimask-display"
     if preset is not None:
