@@ -23,7 +23,9 @@ const LAYOUT: &[char] = &[
 /// `_MASKABLE` (`[^\s\-.:/_@()+,－．：／＿＠（）＋，]`): every character but layout. Python's
 /// `\s` is `str.isspace()`; 汉字 are masked too, so a zero-keep mask leaves no fragment.
 fn maskable(c: char) -> bool {
-    !pychars::is_space(c) && !LAYOUT.contains(&c)
+    // why: invisible characters are layout too (the view drops them), so one inside a value
+    // never takes the place of a kept or masked digit
+    !pychars::is_space(c) && !LAYOUT.contains(&c) && !crate::view::dropped(c)
 }
 
 /// `mask_middle`: mask the maskable characters of `value` except the first `keep_first`
