@@ -64,6 +64,23 @@ CONTEXT = [
 ]  # fmt: skip
 
 
+# Invisible characters the view drops, and digit zeros of other scripts it folds.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"]
+DIGIT_ZEROS = [0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x1D7CE, 0x1D7EC]
+
+
+@st.composite
+def disguised(draw, value: str) -> str:
+    """``value`` with invisible characters inside it or its digits in another script."""
+    if draw(st.booleans()):
+        chars = list(value)
+        for _ in range(draw(st.integers(1, 3))):
+            chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from(INVISIBLE)))
+        return "".join(chars)
+    zero = draw(st.sampled_from(DIGIT_ZEROS))
+    return "".join(chr(zero + int(ch)) if ch in string.digits else ch for ch in value)
+
+
 @st.composite
 def lines_with_values(draw) -> str:
     pieces = []
@@ -74,6 +91,8 @@ def lines_with_values(draw) -> str:
         value = draw(st.sampled_from(list(VALUES.values())).flatmap(lambda s: s))
         if draw(st.integers(0, 5)) == 0:
             value = to_fullwidth(value)
+        elif draw(st.integers(0, 4)) == 0:
+            value = draw(disguised(value))
         pieces.append(value)
     pieces.append(draw(NOISY_TEXT))
     return "".join(pieces)

@@ -37,7 +37,7 @@ from typing import Any
 from pimask.datasets.core import Hit
 from pimask.datasets.edits import atomic_write_bytes
 from pimask.errors import ConfigError
-from pimask.normalize import fold
+from pimask.normalize import clean, fold
 
 BASELINE_FILE = ".pimask-baseline.json"
 KEY_FILE = ".pimask-baseline.key"
@@ -71,7 +71,7 @@ class Entry:
 
 def normalize_value(value: str) -> str:
     """Same value, same fingerprint: full-width folded, lower case, separators removed."""
-    return _VALUE_NOISE.sub("", fold(value)).lower()
+    return _VALUE_NOISE.sub("", clean(value)).lower()
 
 
 class BaselineKey:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pimask.ner.address import mask_address
 from pimask.ner.person import mask_person
-from pimask.normalize import fold
+from pimask.normalize import DROPPED, fold
 from pimask.validators import is_dotted_quad
 
 MASK_CHAR = "*"
@@ -28,7 +28,11 @@ _MOBILE_PREFIX = re.compile(r"^(?:\+86|0086|\(\+?86\))[ -]?")
 # why: every character is masked except layout: whitespace and the separators values are
 # written with (+86 139-…, 3C:22:…, a.b@c.d) in ASCII and full-width form. 汉字 are masked
 # too, so a zero-keep mask of a Chinese name or a custom entity leaves no fragment.
-_MASKABLE = re.compile(r"[^\s\-.:/_@()+,－．：／＿＠（）＋，]")
+# Invisible characters (normalize.DROPPED) are layout as well: they never take the place of
+# a kept or masked digit.
+_MASKABLE = re.compile(
+    r"[^\s\-.:/_@()+,－．：／＿＠（）＋，" + "".join(sorted(DROPPED)) + "]"
+)
 
 
 def mask_middle(value: str, keep_first: int, keep_last: int, char: str = MASK_CHAR) -> str:

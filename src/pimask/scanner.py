@@ -26,11 +26,11 @@ from pimask import validators
 from pimask.boundaries import BOUNDARIES, Boundary
 from pimask.context import ContextScorer, strong_forms, strong_key_hit
 from pimask.findings import Explanation, Finding
-from pimask.normalize import fold
+from pimask.normalize import view as normalized_view
 from pimask.plan import basis_points
 from pimask.recognizers import PatternSpec, RecognizerSpec, ascii_lower, key_regex
 
-Candidate = tuple[int, int, int]  # (pattern index, start, end) in the folded view
+Candidate = tuple[int, int, int]  # (pattern index, start, end) in the normalized view
 MAX_SCORE_BP = 10_000
 
 
@@ -267,7 +267,7 @@ class Scanner:
     def scan(self, text: str, *, min_score: float | None = None) -> list[Finding]:
         """Findings in ``text`` (offsets into ``text`` itself), sorted by start."""
         threshold = threshold_bp(self.min_score if min_score is None else min_score)
-        view = fold(text)
+        view, positions = normalized_view(text)
         findings: dict[tuple[int, int, str], Finding] = {}
         for index, start, end in self.finder.find(view):
             finding = self._judge(view, self.patterns[index], start, end, threshold)
@@ -279,7 +279,13 @@ class Scanner:
                 findings[slot] = finding
         if not findings:
             return []
-        return resolve_overlaps(list(findings.values()), self._priorities)
+        kept = resolve_overlaps(list(findings.values()), self._priorities)
+        if positions is None:
+            return kept
+        # why: the view dropped invisible characters; report spans of the original text
+        # (a span covers the whole original spelling), after overlaps were resolved on the
+        # view as the native core does
+        return [_moved_to(f, positions[f.start], positions[f.end - 1] + 1) for f in kept]
 
     def _judge(
         self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int
@@ -341,6 +347,10 @@ class Scanner:
             score=score / MAX_SCORE_BP,
         )
         return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
+
+
+def _moved_to(finding: Finding, start: int, end: int) -> Finding:
+    return Finding(finding.entity, start, end, finding.score, finding.explanation)
 
 
 def threshold_bp(min_score: float) -> int:

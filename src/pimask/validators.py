@@ -58,6 +58,11 @@ def _real_date(year: int, month: int, day: int, today: _dt.date) -> bool:
     return _dt.date(1900, 1, 1) <= date <= today
 
 
+# What the groupings of cn_resident_id.yaml / bank_card.yaml put between digit groups.
+ID_SEPARATORS = " -./\t\u2014"
+CARD_SEPARATORS = " -./\t\u2014"
+
+
 def cn_resident_id(value: str, *, today: _dt.date | None = None) -> Verdict:
     """GB 11643-1999: province code, real birth date ≤ today, MOD 11-2 check (18 digits).
 
@@ -67,7 +72,7 @@ def cn_resident_id(value: str, *, today: _dt.date | None = None) -> Verdict:
     if not isinstance(value, str):
         return _INVALID_INPUT
     today = today or _dt.date.today()
-    number = _compact(value, " ")
+    number = _compact(value, ID_SEPARATORS)
     if len(number) == 18:
         if not checksums.is_ascii_digits(number[:17]) or number[17] not in "0123456789Xx":
             return Verdict("invalid", "not_digits")
@@ -90,8 +95,12 @@ def cn_resident_id(value: str, *, today: _dt.date | None = None) -> Verdict:
     return Verdict("invalid", "length")
 
 
+# What the groupings of cn_mobile.yaml put between digits (the validator drops them all).
+MOBILE_SEPARATORS = " -()./\t\u2014"
+
+
 def _mobile_digits(value: str) -> str:
-    digits = _compact(value, " -()+")
+    digits = _compact(value, MOBILE_SEPARATORS + "+")
     if len(digits) == 15 and digits.startswith("0086"):
         return digits[4:]
     if len(digits) == 13 and digits.startswith("86"):
@@ -108,7 +117,7 @@ def cn_mobile(value: str) -> Verdict:
         return Verdict("invalid", "length")
     if digits[:3] not in reference.MOBILE_SEGMENTS:
         return Verdict("invalid", "unallocated_segment")
-    prefixed = len(_compact(value, " -()")) > 11
+    prefixed = len(_compact(value, MOBILE_SEPARATORS)) > 11
     return Verdict("valid", "allocated_segment", 0.1 if prefixed else 0.0)
 
 
@@ -129,7 +138,7 @@ def bank_card(value: str) -> Verdict:
     """13-19 digits, Luhn, and an issuer prefix plausible for that length."""
     if not isinstance(value, str):
         return _INVALID_INPUT
-    digits = _compact(value, " -")
+    digits = _compact(value, CARD_SEPARATORS)
     if not 13 <= len(digits) <= 19 or not checksums.is_ascii_digits(digits):
         return Verdict("invalid", "length")
     if card_network(digits) is None:

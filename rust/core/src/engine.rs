@@ -275,36 +275,16 @@ impl Lines {
     }
 }
 
-/// Must this line be decoded and folded before it is searched?
+/// Must this line be decoded and normalized before it is searched?
 fn needs_view(line: &[u8]) -> bool {
     if line.is_ascii() {
         return false;
     }
-    if std::str::from_utf8(line).is_err() {
-        return true;
+    match std::str::from_utf8(line) {
+        Err(_) => true,
+        // why: a character folding changes or the view drops ([`crate::view::special`])
+        Ok(text) => text.chars().any(crate::view::special),
     }
-    // why: the UTF-8 forms of what `fold_char` changes: U+00A0 (C2 A0), U+2010..2013
-    // (E2 80 90..93), U+2212 (E2 88 92), U+3000 (E3 80 80), U+FE6B (EF B9 AB),
-    // U+FF01..FF5E (EF BC 81..EF BD 9E)
-    let mut i = 0;
-    while let Some(found) = memchr::memchr3(0xC2, 0xE2, 0xE3, &line[i..]).or(None) {
-        let at = i + found;
-        let rest = &line[at..];
-        match rest {
-            [0xC2, 0xA0, ..] | [0xE2, 0x80, 0x90..=0x93, ..] | [0xE2, 0x88, 0x92, ..] => {
-                return true
-            }
-            [0xE3, 0x80, 0x80, ..] => return true,
-            _ => {}
-        }
-        i = at + 1;
-    }
-    memchr::memchr_iter(0xEF, line).any(|at| {
-        matches!(
-            &line[at..],
-            [0xEF, 0xB9, 0xAB, ..] | [0xEF, 0xBC, 0x81..=0xBF, ..] | [0xEF, 0xBD, 0x80..=0x9E, ..]
-        )
-    })
 }
 
 /// What a search of the block path reads and updates.
@@ -1035,7 +1015,16 @@ impl Engine {
                 }
             }
         }
-        resolve_overlaps(found)
+        let mut kept = resolve_overlaps(found);
+        if !view.pos.is_empty() {
+            // why: the view dropped invisible characters; report spans of the original line
+            // (covering the whole original spelling), after overlaps were resolved on the
+            // view as the reference does
+            for finding in &mut kept {
+                (finding.start, finding.end) = view.orig_span(finding.start, finding.end);
+            }
+        }
+        kept
     }
 
     /// Findings of every line of `block` that has some: `(line index, view, findings)`.

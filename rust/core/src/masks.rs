@@ -23,7 +23,9 @@ const LAYOUT: &[char] = &[
 /// `_MASKABLE` (`[^\s\-.:/_@()+,－．：／＿＠（）＋，]`): every character but layout. Python's
 /// `\s` is `str.isspace()`; 汉字 are masked too, so a zero-keep mask leaves no fragment.
 fn maskable(c: char) -> bool {
-    !pychars::is_space(c) && !LAYOUT.contains(&c)
+    // why: invisible characters are layout too (the view drops them), so one inside a value
+    // never takes the place of a kept or masked digit
+    !pychars::is_space(c) && !LAYOUT.contains(&c) && !crate::view::dropped(c)
 }
 
 /// `mask_middle`: mask the maskable characters of `value` except the first `keep_first`
@@ -542,20 +544,20 @@ mod tests {
             ("\u{ff41}\u{ff0e}\u{ff42}\u{ff20}\u{ff43}", 2, 2, "*\u{ff0e}*\u{ff20}*"),
             ("\u{ff41}\u{ff0e}\u{ff42}\u{ff20}\u{ff43}", 10, 0, "*\u{ff0e}*\u{ff20}*"),
             ("\u{ff41}\u{ff0e}\u{ff42}\u{ff20}\u{ff43}", 0, 10, "*\u{ff0e}*\u{ff20}*"),
-            ("abc\u{200b}def", 0, 0, "*******"),
-            ("abc\u{200b}def", 1, 2, "a****ef"),
-            ("abc\u{200b}def", 3, 4, "*******"),
-            ("abc\u{200b}def", 6, 4, "*******"),
-            ("abc\u{200b}def", 2, 2, "ab***ef"),
-            ("abc\u{200b}def", 10, 0, "*******"),
-            ("abc\u{200b}def", 0, 10, "*******"),
-            ("a\u{180e}b\u{180e}c", 0, 0, "*****"),
-            ("a\u{180e}b\u{180e}c", 1, 2, "a**\u{180e}c"),
-            ("a\u{180e}b\u{180e}c", 3, 4, "*****"),
-            ("a\u{180e}b\u{180e}c", 6, 4, "*****"),
-            ("a\u{180e}b\u{180e}c", 2, 2, "a\u{180e}*\u{180e}c"),
-            ("a\u{180e}b\u{180e}c", 10, 0, "*****"),
-            ("a\u{180e}b\u{180e}c", 0, 10, "*****"),
+            ("abc\u{200b}def", 0, 0, "***\u{200b}***"),
+            ("abc\u{200b}def", 1, 2, "a**\u{200b}*ef"),
+            ("abc\u{200b}def", 3, 4, "***\u{200b}***"),
+            ("abc\u{200b}def", 6, 4, "***\u{200b}***"),
+            ("abc\u{200b}def", 2, 2, "ab*\u{200b}*ef"),
+            ("abc\u{200b}def", 10, 0, "***\u{200b}***"),
+            ("abc\u{200b}def", 0, 10, "***\u{200b}***"),
+            ("a\u{180e}b\u{180e}c", 0, 0, "*\u{180e}*\u{180e}*"),
+            ("a\u{180e}b\u{180e}c", 1, 2, "*\u{180e}*\u{180e}*"),
+            ("a\u{180e}b\u{180e}c", 3, 4, "*\u{180e}*\u{180e}*"),
+            ("a\u{180e}b\u{180e}c", 6, 4, "*\u{180e}*\u{180e}*"),
+            ("a\u{180e}b\u{180e}c", 2, 2, "*\u{180e}*\u{180e}*"),
+            ("a\u{180e}b\u{180e}c", 10, 0, "*\u{180e}*\u{180e}*"),
+            ("a\u{180e}b\u{180e}c", 0, 10, "*\u{180e}*\u{180e}*"),
     ];
 
     #[test]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-from pimask.normalize import fold
+from pimask.normalize import clean, fold
 from pimask.operators.configs import GeneralizeConfig
 from pimask.operators.masks import _split_mobile_prefix
 from pimask.reference import CARD_NETWORKS, CN_BINS, IMSI_MNCS, MOBILE_SEGMENTS, PROVINCES
@@ -26,7 +26,7 @@ _DIGITS = re.compile(r"[0-9]")
 
 
 def _id_label(value: str, config: GeneralizeConfig) -> str:
-    folded = re.sub(r"[^0-9Xx]", "", fold(value))
+    folded = re.sub(r"[^0-9Xx]", "", clean(value))
     if len(folded) == 18:
         birth, sex_digit = folded[6:14], folded[16]
     elif len(folded) == 15:
@@ -51,7 +51,7 @@ def _id_label(value: str, config: GeneralizeConfig) -> str:
 
 def _ip_label(value: str, config: GeneralizeConfig) -> str:
     try:
-        address = ipaddress.ip_address(fold(value).split("%", 1)[0])
+        address = ipaddress.ip_address(clean(value).split("%", 1)[0])
     except ValueError:
         return UNKNOWN
     if address.version == 4:
@@ -66,7 +66,7 @@ def _ip_label(value: str, config: GeneralizeConfig) -> str:
 
 
 def _email_label(value: str) -> str:
-    folded = fold(value)
+    folded = clean(value)
     at = max(folded.rfind("@"), folded.rfind("#"))
     if at < 0 or at == len(folded) - 1:
         return UNKNOWN
@@ -74,7 +74,7 @@ def _email_label(value: str) -> str:
 
 
 def _card_label(value: str) -> str:
-    digits = "".join(_DIGITS.findall(fold(value)))
+    digits = "".join(_DIGITS.findall(clean(value)))
     issuer = CN_BINS.get(digits[:6])
     if issuer:
         return issuer
@@ -91,7 +91,7 @@ def _mobile_label(entity: str, value: str) -> str:
 
 
 def _imsi_label(value: str) -> str:
-    digits = "".join(_DIGITS.findall(fold(value)))
+    digits = "".join(_DIGITS.findall(clean(value)))
     return IMSI_MNCS.get(digits[3:5], UNKNOWN) if digits.startswith("460") else UNKNOWN
 
 
@@ -104,7 +104,7 @@ def _geo_label(value: str, grid: float) -> str:
     """
     step = Decimal(str(grid))
     places = Decimal(1).scaleb(step.as_tuple().exponent)  # 0.05 → 0.01, 0.1 → 0.1, 1.0 → 0.1
-    numbers = _GEO_NUMBER.findall(fold(value))
+    numbers = _GEO_NUMBER.findall(clean(value))
     if not numbers:
         return UNKNOWN
     try:

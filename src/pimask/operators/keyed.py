@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pimask.keys import Key, KeyRing
-from pimask.normalize import fold
+from pimask.normalize import clean, fold
 from pimask.operators.masks import _split_mobile_prefix
 from pimask.operators.tokens import encrypted_token, pseudonym_token
 
@@ -37,8 +37,12 @@ _FULLWIDTH = 0xFEE0
 
 
 def canonical(entity: str, value: str) -> str:
-    """The form two spellings of one value share (the pseudonym's input)."""
-    folded = fold(value)
+    """The form two spellings of one value share (the pseudonym's input).
+
+    Read on the value as detection saw it (:func:`pimask.normalize.clean`): digits of any
+    script and invisible characters inside a value do not make another person.
+    """
+    folded = clean(value)
     if entity == "CN_MOBILE":
         return _NON_DIGITS.sub("", _split_mobile_prefix(entity, folded)[1])
     if entity in ("BANK_CARD", "IMEI", "IMSI"):
@@ -61,6 +65,15 @@ def canonical(entity: str, value: str) -> str:
         except ValueError:
             return folded
     return folded
+
+
+def _same_form(original: str, folded: str, symbol: str) -> str:
+    """``symbol`` written the way ``original`` (which folds to ``folded``) was written."""
+    if original == folded:
+        return symbol
+    if folded.isdigit() and symbol.isdigit():
+        return chr(ord(original) - int(folded) + int(symbol))  # the script's own zero + n
+    return chr(ord(symbol) + _FULLWIDTH)
 
 
 def make_pseudonymizer(entity: str, keys: KeyRing, digest_chars: int) -> Callable[[str], str]:
@@ -112,8 +125,9 @@ class FormatPreservingCipher:
         out = self._chunked(plain, encrypt)
         chars = list(value)
         for i, ch in zip(positions, out, strict=True):
-            # why: a full-width digit stays full-width, so the layout survives the round trip
-            chars[i] = chr(ord(ch) + _FULLWIDTH) if value[i] != folded[i] else ch
+            # why: a full-width digit stays full-width (a digit of another script stays in
+            # its script), so the layout survives the round trip
+            chars[i] = _same_form(value[i], folded[i], ch)
         return "".join(chars)
 
     def _chunked(self, symbols: str, encrypt: bool) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pimask.errors import ConfigError
 from pimask.keys import KeyRing, load_keys
-from pimask.normalize import fold
+from pimask.normalize import clean, fold
 from pimask.operators import build_operator
 from pimask.operators.configs import EncryptConfig, PseudonymizeConfig
 from pimask.operators.keyed import alphabet_for, canonical
@@ -94,7 +94,7 @@ class CompiledPolicy:
             if build_operators:
                 self.operators[entity] = build_operator(entity, config, keys)
             self.operator_names[entity] = config.type
-        self._allow_values = frozenset(fold(v).casefold() for v in policy.allow.values)
+        self._allow_values = frozenset(clean(v).casefold() for v in policy.allow.values)
         self._allow_canonical = frozenset(
             (entity, canonical(entity, value))
             for entity in self.covered
@@ -118,7 +118,7 @@ class CompiledPolicy:
         """True when ``value`` is on the policy's allowlist (never treated as personal)."""
         if not (self._allow_values or self._allow_res):
             return False
-        folded = fold(value)
+        folded = clean(value)
         if folded.casefold() in self._allow_values:
             return True
         if (entity, canonical(entity, value)) in self._allow_canonical:
