@@ -1152,18 +1152,7 @@ impl Engine {
         if score < min_score_bp {
             return None;
         }
-        Some(Finding {
-            pattern: index,
-            recognizer: pattern.recognizer,
-            start,
-            end,
-            score_bp: score,
-            status,
-            reason,
-            hit: context.hit,
-            priority: recognizer.priority,
-            entity: recognizer.entity.clone(),
-        })
+        Some(self.finding(index, (start, end), score, (status, reason), context.hit))
     }
 
     /// `Scanner._strong`: a candidate its validator rejected is a finding only right after
@@ -1189,18 +1178,38 @@ impl Engine {
         if score < min_score_bp {
             return None;
         }
-        Some(Finding {
+        Some(self.finding(
+            index,
+            (start, end),
+            score,
+            (Status::Invalid, reason),
+            Some(hit),
+        ))
+    }
+
+    /// A finding of pattern `index`: the recognizer's fields copied in one place.
+    fn finding(
+        &self,
+        index: usize,
+        (start, end): (usize, usize),
+        score_bp: i32,
+        (status, reason): (Status, &'static str),
+        hit: Option<ContextHit>,
+    ) -> Finding {
+        let pattern = &self.patterns[index];
+        let recognizer = &self.recognizers[pattern.recognizer];
+        Finding {
             pattern: index,
             recognizer: pattern.recognizer,
             start,
             end,
-            score_bp: score,
-            status: Status::Invalid,
+            score_bp,
+            status,
             reason,
-            hit: Some(hit),
+            hit,
             priority: recognizer.priority,
             entity: recognizer.entity.clone(),
-        })
+        }
     }
 
     /// Findings of every line of `block` (lines end at `\n`, which is not scanned).
