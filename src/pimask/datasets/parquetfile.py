@@ -64,10 +64,14 @@ _EXACT_FLOAT = 2**53  # integers above this are not exact in a float64
 _ID_SHAPED_DIGITS = 11  # a mobile has 11 digits; IDs and cards more
 
 
+def _decoded(pa: Any, data_type: Any) -> Any:
+    """A dictionary-encoded column's value type; any other type as it is."""
+    return data_type.value_type if pa.types.is_dictionary(data_type) else data_type
+
+
 def _scanned(pa: Any, data_type: Any) -> bool:
     """False for columns whose every value is a bool, date or time (nothing to examine)."""
-    if pa.types.is_dictionary(data_type):
-        data_type = data_type.value_type
+    data_type = _decoded(pa, data_type)
     return not (
         pa.types.is_boolean(data_type)
         or pa.types.is_temporal(data_type)
@@ -77,8 +81,7 @@ def _scanned(pa: Any, data_type: Any) -> bool:
 
 def _numeric(pa: Any, data_type: Any) -> bool:
     """Integer, float and decimal columns: findings there cannot take a mask in place."""
-    if pa.types.is_dictionary(data_type):
-        data_type = data_type.value_type
+    data_type = _decoded(pa, data_type)
     return bool(
         pa.types.is_integer(data_type)
         or pa.types.is_floating(data_type)
