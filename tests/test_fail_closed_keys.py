@@ -106,6 +106,14 @@ def test_random_keys_get_no_warning() -> None:
             load_keys({"PIMASK_KEY": secrets.token_hex(32)})
 
 
+def test_a_common_word_inside_a_long_random_key_is_no_weakness() -> None:
+    # why: 1 in ~500 runs a random urlsafe key contains "test" or "admin" by chance
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_keys({"PIMASK_KEY": "q7Rk2_vTestZp9LmXw4Nc8Hs0dYbJ6fGu1AeKo3iWxV"})
+        load_keys({"PIMASK_KEY": "9f3b7c2e1d0a" + "admin" + "4e8f6a2b9c7d1e3f5a0b8c6d2e4f"})
+
+
 def test_the_cli_prints_the_warning_and_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
