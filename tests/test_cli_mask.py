@@ -150,6 +150,36 @@ def test_interrupt_flushes_whole_finished_lines(
     assert expected.startswith(out)
 
 
+_INTERRUPT_DURING_IMPORT = """
+import os, signal, sys
+
+class _InterruptAt:
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["PIMASK_TEST_INTERRUPT_AT"]:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, exactly while this module loads
+        return None
+
+sys.meta_path.insert(0, _InterruptAt())
+"""
+
+
+@pytest.mark.parametrize("module", ["pimask.cli", "pimask.engine", "pimask.stream"])
+def test_ctrl_c_while_starting_ends_quietly(tmp_path: Path, module: str) -> None:
+    # why: Ctrl-C while the command line was still importing printed a traceback
+    (tmp_path / "sitecustomize.py").write_text(_INTERRUPT_DURING_IMPORT, encoding="utf-8")
+    path, _ = _big_input(tmp_path, 20)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PIMASK_TEST_INTERRUPT_AT": module}
+    done = subprocess.run(
+        [sys.executable, "-m", "pimask", "mask", str(path)],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode in (130, -signal.SIGINT)
+    assert done.stderr == b""
+    assert done.stdout == b""  # interrupted before a line was read
+
+
 def test_errors_exit_2_and_name_the_file(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "missing.log"
     assert main(["mask", str(missing)]) == 2

@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
-import logging
+import importlib
 import threading
+from typing import TYPE_CHECKING, Any
 
-from pimask.engine import Engine
 from pimask.errors import ConfigError, InputError, PimaskError
-from pimask.findings import ContextHit, Explanation, Finding
+
+if TYPE_CHECKING:
+    from pimask.engine import Engine
+    from pimask.findings import ContextHit, Explanation, Finding
 
 __all__ = [
     "ConfigError",
@@ -30,7 +33,29 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+_LAZY = {
+    "Engine": "pimask.engine",
+    "ContextHit": "pimask.findings",
+    "Explanation": "pimask.findings",
+    "Finding": "pimask.findings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``pimask.Engine`` and the finding classes, imported on first use.
+
+    why: the engine pulls in pydantic, yaml and the recognizers (0.4 s on a busy machine);
+    ``import pimask.cli`` must not pay for it before it can handle Ctrl-C and ``--help``.
+    """
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pimask' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 _default_engine: Engine | None = None
 _default_lock = threading.Lock()
@@ -42,6 +67,8 @@ def default_engine() -> Engine:
     if _default_engine is None:
         with _default_lock:
             if _default_engine is None:
+                from pimask.engine import Engine
+
                 _default_engine = Engine()
     return _default_engine
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from pimask.cli import main
+from pimask._launch import main
 
 sys.exit(main())
