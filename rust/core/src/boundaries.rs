@@ -153,8 +153,16 @@ pub fn accept_cut<U: Unit>(
     end: usize,
     dropped_at: impl Fn(usize) -> bool,
 ) -> bool {
-    let lo = if start > 0 && dropped_at(start) { start } else { 0 };
-    let hi = if end < view.len() && dropped_at(end) { end } else { view.len() };
+    let lo = if start > 0 && dropped_at(start) {
+        start
+    } else {
+        0
+    };
+    let hi = if end < view.len() && dropped_at(end) {
+        end
+    } else {
+        view.len()
+    };
     accept(kind, &view[lo..hi], start - lo, end - lo)
 }
 
@@ -215,8 +223,7 @@ fn hex_token<U: Unit>(view: &[U], start: usize, end: usize) -> bool {
         i -= 1;
     }
     // `i - 1` is the unit before the token (Python's `i`)
-    if i < start && i >= 2 && is_joiner(view[i - 1].ascii()) && word_run(view, i as isize - 2, -1)
-    {
+    if i < start && i >= 2 && is_joiner(view[i - 1].ascii()) && word_run(view, i as isize - 2, -1) {
         return false;
     }
     let mut j = end;
@@ -343,8 +350,18 @@ mod tests {
         let v = chars("113912345678");
         assert!(!left_ok(BoundaryKind::Digit, &v, 1));
         // a glued "E" that starts "E-mail" is a word; a UUID group after "-" is hex
-        assert!(accept(BoundaryKind::Digit, &chars("13910819844E-mail:"), 0, 11));
-        assert!(!accept(BoundaryKind::Digit, &chars("13910819844e-4f1a"), 0, 11));
+        assert!(accept(
+            BoundaryKind::Digit,
+            &chars("13910819844E-mail:"),
+            0,
+            11
+        ));
+        assert!(!accept(
+            BoundaryKind::Digit,
+            &chars("13910819844e-4f1a"),
+            0,
+            11
+        ));
         assert!(!accept(BoundaryKind::Digit, &chars("13910819844e"), 0, 11));
     }
 

@@ -1112,8 +1112,7 @@ impl Engine {
             } else {
                 // why: the view dropped invisible characters, and the token rules cut at them
                 // (`accept_cut`), which the joined block cannot see: search this line alone
-                for index in (0..self.patterns.len()).filter(|&i| !self.patterns[i].crosses_lines)
-                {
+                for index in (0..self.patterns.len()).filter(|&i| !self.patterns[i].crosses_lines) {
                     candidates.extend(
                         self.candidates(index, &view)
                             .into_iter()
@@ -1202,7 +1201,7 @@ impl Engine {
         let pattern = &self.patterns[index];
         let recognizer = &self.recognizers[pattern.recognizer];
         let size = pattern.split;
-        if (end - start) % size != 0 || end - start < 2 * size {
+        if !(end - start).is_multiple_of(size) || end - start < 2 * size {
             return Vec::new();
         }
         let mut verdicts = Vec::new();
