@@ -139,16 +139,23 @@ def invisible(rng: random.Random, c) -> Case:
     b = _Builder()
     if roll < 0.5:
         number = c.mobile(rng)
-        return b.text(rng.choice(_MOBILE_KEYS)).value(
-            "CN_MOBILE", _sprinkle(rng, number, (3, 7)), number).text(" 请回电").case("invisible")
+        return (
+            b.text(rng.choice(_MOBILE_KEYS))
+            .value("CN_MOBILE", _sprinkle(rng, number, (3, 7)), number)
+            .text(" 请回电")
+            .case("invisible")
+        )
     if roll < 0.8:
         value = c.resident_id(rng)
-        return b.text("身份证号 ").value(
-            "CN_RESIDENT_ID", _sprinkle(rng, value), value).case("invisible")
+        return (
+            b.text("身份证号 ")
+            .value("CN_RESIDENT_ID", _sprinkle(rng, value), value)
+            .case("invisible")
+        )
     value = c.bank_card(rng)
     groups = tuple(range(4, len(value), 4))
-    return b.text("卡号 ").value("BANK_CARD", _sprinkle(rng, value, groups), value).case(
-        "invisible"
+    return (
+        b.text("卡号 ").value("BANK_CARD", _sprinkle(rng, value, groups), value).case("invisible")
     )
 
 
@@ -157,13 +164,18 @@ def separators(rng: random.Random, c) -> Case:
     b = _Builder()
     if roll < 0.6:
         number = c.mobile(rng)
-        return b.text(rng.choice(_MOBILE_KEYS)).value(
-            "CN_MOBILE", _mobile_grouped(rng, number), number).case("separators")
+        return (
+            b.text(rng.choice(_MOBILE_KEYS))
+            .value("CN_MOBILE", _mobile_grouped(rng, number), number)
+            .case("separators")
+        )
     if roll < 0.8:
         value = c.resident_id(rng)
-        return b.text("身份证 ").value(
-            "CN_RESIDENT_ID", f"{value[:6]}-{value[6:14]}-{value[14:]}", value
-        ).case("separators")
+        return (
+            b.text("身份证 ")
+            .value("CN_RESIDENT_ID", f"{value[:6]}-{value[6:14]}-{value[14:]}", value)
+            .case("separators")
+        )
     value = c.bank_card(rng)
     sep = rng.choice((".", " ", "-"))
     grouped = sep.join(value[i : i + 4] for i in range(0, len(value), 4))
@@ -176,8 +188,12 @@ def escapes(rng: random.Random, c) -> Case:
     b = _Builder()
     form = rng.randrange(4)
     if form == 0:
-        return b.text("GET /bind?tel=").value(
-            "CN_MOBILE", "%2B86" + number, number).text("&v=2").case("escapes")
+        return (
+            b.text("GET /bind?tel=")
+            .value("CN_MOBILE", "%2B86" + number, number)
+            .text("&v=2")
+            .case("escapes")
+        )
     if form == 1:
         return b.text("q=mobile%3D").value("CN_MOBILE", number, number).case("escapes")
     if form == 2:
@@ -185,24 +201,30 @@ def escapes(rng: random.Random, c) -> Case:
         written = urllib.parse.quote(f"{local}@{domain}", safe=".")
         return b.text("to=").value("EMAIL", written, local[1:]).case("escapes")
     label = "".join(f"\\u{ord(ch):04x}" for ch in "手机号")
-    return b.text('{"msg": "' + label).value("CN_MOBILE", number, number).text('"}').case(
-        "escapes"
-    )
+    return b.text('{"msg": "' + label).value("CN_MOBILE", number, number).text('"}').case("escapes")
 
 
 def other_digits(rng: random.Random, c) -> Case:
     b = _Builder()
     if rng.random() < 0.6:
         number = c.mobile(rng)
-        return b.text("手机 ").value(
-            "CN_MOBILE", _script_digits(rng, number), number).case("other_digits")
+        return (
+            b.text("手机 ")
+            .value("CN_MOBILE", _script_digits(rng, number), number)
+            .case("other_digits")
+        )
     value = c.resident_id(rng)
-    return b.text("身份证号：").value(
-        "CN_RESIDENT_ID", _script_digits(rng, value), value).case("other_digits")
+    return (
+        b.text("身份证号：")
+        .value("CN_RESIDENT_ID", _script_digits(rng, value), value)
+        .case("other_digits")
+    )
 
 
-_NAMES = ("Müller.hans", "josé.garcia", "ivan.петров", "françois.dupont", "søren.kierkegård",
-          "zoë.ångström", "nguyễn.văn", "андрей.смирнов", "łukasz.wójcik", "çağla.öztürk")  # fmt: skip
+_NAMES = (
+    "Müller.hans", "josé.garcia", "ivan.петров", "françois.dupont", "søren.kierkegård",
+    "zoë.ångström", "nguyễn.văn", "андрей.смирнов", "łukasz.wójcik", "çağla.öztürk",
+)  # fmt: skip
 
 
 def _email_parts(rng: random.Random, c) -> tuple[str, str]:
@@ -237,8 +259,11 @@ def strong_key_invalid(rng: random.Random, c) -> Case:
         return b.text("身份证号：").value("CN_RESIDENT_ID", value, value).case("strong_key_invalid")
     if form == 1:
         value = c.resident_id_wrong_check(rng)
-        return b.text('{"idcard":"').value("CN_RESIDENT_ID", value, value).text('"}').case(
-            "strong_key_invalid"
+        return (
+            b.text('{"idcard":"')
+            .value("CN_RESIDENT_ID", value, value)
+            .text('"}')
+            .case("strong_key_invalid")
         )
     if form == 2:
         value = c.bank_card_wrong_luhn(rng)
@@ -259,8 +284,11 @@ def glued(rng: random.Random, c) -> Case:
         word = rng.choice(("ken", "E-mail", "Email", "QQ", "fax"))
         return b.text("tel ").value("CN_MOBILE", number, number).text(word).case("glued")
     if form == 2:
-        return b.text("call a" + rng.choice(_INVISIBLE)).value(
-            "CN_MOBILE", number, number).case("glued")
+        return (
+            b.text("call a" + rng.choice(_INVISIBLE))
+            .value("CN_MOBILE", number, number)
+            .case("glued")
+        )
     if form == 3:
         local, domain = _email_parts(rng, c)
         b.value("EMAIL", f"{local}@{domain}", local[1:])
@@ -424,8 +452,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-category", type=int, default=200)
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--show", type=int, default=0,
-                        help="print up to N readable cases per category (shows values)")  # fmt: skip
+    parser.add_argument(
+        "--show", type=int, default=0, help="print up to N readable cases per category (values!)"
+    )
     args = parser.parse_args(argv)
     engine = pimask.Engine()
     counts = evaluate(generate(args.per_category, args.seed), engine, keep=args.show)

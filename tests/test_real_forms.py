@@ -22,10 +22,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pimask
+from pimask import reference
 from pimask.cli import main
 from pimask.normalize import DROPPED, fold
 from pimask.stream import Transformer, mask_bytes
-from pimask import reference
 
 BACKENDS = ["native", "reference"]
 ENGINES = {backend: pimask.Engine(backend=backend) for backend in BACKENDS}
@@ -111,7 +111,8 @@ CASES: dict[str, list] = {
          [("EMAIL", "zhangsan@example.com"), ("CN_MOBILE", "13912345678")]),
         ("经纪人：1391234567813812345678",
          [("CN_MOBILE", "13912345678"), ("CN_MOBILE", "13812345678")]),
-        ("手机1391234567813812345678", [("CN_MOBILE", "13912345678"), ("CN_MOBILE", "13812345678")]),
+        ("手机1391234567813812345678",
+         [("CN_MOBILE", "13912345678"), ("CN_MOBILE", "13812345678")]),
     ],
 }  # fmt: skip
 

@@ -125,9 +125,7 @@ def candidates(
             position = start + 1
 
 
-def accepted(
-    accept: Accept, view: str, start: int, end: int, positions: list[int] | None
-) -> bool:
+def accepted(accept: Accept, view: str, start: int, end: int, positions: list[int] | None) -> bool:
     """``accept`` on the token around ``view[start:end]``, cut at dropped invisible characters.
 
     why: an invisible character the view dropped right next to a match separated it in the
@@ -137,7 +135,7 @@ def accepted(
     """
     if positions is None:
         return accept(view, start, end)
-    lo = start if 0 < start and positions[start] != positions[start - 1] + 1 else 0
+    lo = start if start > 0 and positions[start] != positions[start - 1] + 1 else 0
     hi = end if end < len(view) and positions[end] != positions[end - 1] + 1 else len(view)
     if lo == 0 and hi == len(view):
         return accept(view, start, end)
