@@ -129,9 +129,9 @@ def accepted(accept: Accept, view: str, start: int, end: int, positions: list[in
     """``accept`` on the token around ``view[start:end]``, cut at dropped invisible characters.
 
     why: an invisible character the view dropped right next to a match separated it in the
-    original (``a\u200b13910819844``): the letter before it is not glued to the number, so
+    original (``a\\u200b13910819844``): the letter before it is not glued to the number, so
     the token rules (hex tokens, digit chains) read only what is on the match's side of it.
-    The native core cuts the same way (``boundaries::gap_bounds``).
+    The native core cuts the same way (``boundaries::accept_cut``).
     """
     if positions is None:
         return accept(view, start, end)
