@@ -10,6 +10,7 @@ negative kind; findings on a label of a different entity are "confusions".
     python benchmarks/quality.py --lines 20000 --seed 7          # generate and evaluate
     python benchmarks/quality.py --corpus corpus.jsonl           # evaluate a saved corpus
     python benchmarks/quality.py --device                        # IMSI, DEVICE_ID, GEO corpus
+    python benchmarks/quality.py --adversarial --seed 16         # adversarial spellings
     PIMASK_BACKEND=reference python benchmarks/quality.py        # the reference engine
 
 Values are synthetic, but error listings (``--errors N``) still show only entity, form
@@ -32,6 +33,25 @@ from pathlib import Path
 import pimask
 
 _HERE = Path(__file__).resolve().parent
+
+
+def _adversarial(per_category: int, seed: int) -> int:
+    """``--adversarial``: the table of benchmarks/adversarial.py (fresh values per seed)."""
+    spec = importlib.util.spec_from_file_location(
+        "pimask_bench_adversarial", _HERE / "adversarial.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    engine = pimask.Engine()
+    started = time.perf_counter()
+    counts = module.evaluate(module.generate(per_category, seed), engine)
+    print(f"adversarial: {per_category} cases per category, seed {seed}; "
+          f"backend={engine.backend}; {time.perf_counter() - started:.1f} s")  # fmt: skip
+    print()
+    print(module.format_table(counts))
+    return 0
 
 
 def load_corpus_module():
@@ -217,11 +237,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vocabulary", choices=("base", "heldout", "fresh"), default=None)
     parser.add_argument("--device", action="store_true",
                         help="IMSI / DEVICE_ID / GEO_COORDINATES and look-alikes")  # fmt: skip
+    parser.add_argument("--adversarial", action="store_true",
+                        help="adversarial spellings per category (benchmarks/adversarial.py): "
+                        "values left readable beside P/R/F1")  # fmt: skip
+    parser.add_argument("--per-category", type=int, default=200,
+                        help="--adversarial: cases per category")  # fmt: skip
     parser.add_argument("--forms", action="store_true", help="also print recall per form")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors")
     parser.add_argument("--show-values", action="store_true", help="errors show the text")
     args = parser.parse_args(argv)
 
+    if args.adversarial:
+        return _adversarial(args.per_category, args.seed)
     if args.corpus:
         records: Iterable[dict] = _read_jsonl(args.corpus)
         source = args.corpus

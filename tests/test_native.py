@@ -137,6 +137,37 @@ def test_findings_match_on_noise(pair, text: str) -> None:
     assert_same(pair, text)
 
 
+# Pieces glued with nothing between (issue 16 part C): values, the words and hex letters
+# that glue to them, invisible characters that cut them, contact words before 22-digit runs,
+# e-mail local parts in alphabetic and CJK scripts.
+GLUE = [
+    "E-mail:", "e-4f1a", "ken", "E", "ab", "9f", "-", "_", ".", "经纪人：", "电话", "手机",
+    "订单号", "tel=", "a\u200b", "\u200b", "\ufeff", "@example.com", "Müller.hans@example.de",
+    "ivan.петров@example.ru", "josé.garcia@", "张三@例子.中国", "邮箱", "请发邮件给", "ü", "ß",
+    "13912345678", "13812345678", "12012345678", "1", "0", "zhangsan@example.com",
+]  # fmt: skip
+GLUED_TEXT = st.lists(
+    st.one_of(st.sampled_from(GLUE), VALUES["CN_MOBILE"], VALUES["EMAIL"]), max_size=8
+).map("".join)
+
+
+@settings(max_examples=EXAMPLES)
+@given(GLUED_TEXT)
+def test_glued_values_match(pair, text: str) -> None:
+    assert_same(pair, text)
+
+
+@settings(max_examples=EXAMPLES)
+@given(st.lists(GLUED_TEXT, min_size=1, max_size=6))
+def test_glued_blocks_match_byte_for_byte(pair, lines: list[str]) -> None:
+    """The block path searches lines whose view dropped characters on their own."""
+    native, reference = pair
+    blob = "\n".join(lines).encode()
+    ours, theirs = native.apply_block(blob), reference.apply_block(blob)
+    assert ours.out == theirs.out
+    assert ours.actions == theirs.actions
+
+
 @settings(max_examples=EXAMPLES)
 @given(st.lists(st.one_of(lines_with_values(), NOISY_TEXT), max_size=6), st.data())
 def test_blocks_match_byte_for_byte(pair, lines: list[str], data) -> None:

@@ -66,18 +66,35 @@ def _digit_token_outside(view: str, start: int, end: int) -> bool:
 
 
 def _hex_token(view: str, start: int, end: int) -> bool:
-    """Is the ASCII alphanumeric token around ``view[start:end]`` made only of hex digits?"""
+    """Is the ASCII alphanumeric token around ``view[start:end]`` made only of hex digits?
+
+    Glued hex letters that begin a hyphenated word are a word, not hex: in
+    ``13910819844E-mail`` the ``E`` starts ``E-mail`` (a non-hex letter follows the joiner),
+    while a UUID group after the joiner (``…a-bf48``) is hex again.
+    """
     i = start - 1
     while i >= 0 and view[i] in _ALNUM:
         if view[i] not in _HEX:
             return False
         i -= 1
+    if i < start - 1 and i >= 1 and view[i] in _JOINERS and _word_run(view, i - 1, -1):
+        return False
     j, limit = end, len(view)
     while j < limit and view[j] in _ALNUM:
         if view[j] not in _HEX:
             return False
         j += 1
-    return True
+    return not (j > end and j + 1 < limit and view[j] in _JOINERS and _word_run(view, j + 1, 1))
+
+
+def _word_run(view: str, index: int, step: int) -> bool:
+    """Does the ASCII letter run from ``view[index]`` (walking ``step``) hold a non-hex letter?"""
+    limit = len(view)
+    while 0 <= index < limit and view[index] in _ASCII_LETTERS:
+        if view[index] not in _HEX:
+            return True
+        index += step
+    return False
 
 
 def _run_has_digit(view: str, index: int, step: int) -> bool:
@@ -223,7 +240,9 @@ def _email_left(view: str, start: int) -> bool:
 
 
 def _email_right(view: str, end: int) -> bool:
-    return end >= len(view) or (view[end] not in _ALNUM and view[end] != "-")
+    # why: a digit may follow the TLD (a TLD has no digits, and a longer domain would have
+    # been matched): zhangsan@example.com13912345678 is an address glued to a phone number
+    return end >= len(view) or (view[end] not in _ASCII_LETTERS and view[end] != "-")
 
 
 def _anywhere(view: str, index: int) -> bool:

@@ -69,6 +69,7 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
                 "ignore_case": pattern.ignore_case,
                 "requires_any": list(pattern.requires_any),
                 "prefilter": pattern.prefilter,
+                "split": pattern.split,
                 # why: a key-driven pattern (docs/recognizers.md): its lower-cased keys for
                 # the line gate and the key regex, spelled once here for both engines
                 "keys": [ascii_lower(key) for key in pattern.keys],

@@ -61,6 +61,14 @@ class PatternSpec(_Strict):
         "on text where it is not found. Every backend applies it, so results never depend on "
         "the backend; the pure-Python backend uses it to skip lines cheaply.",
     )
+    split: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Split each match into pieces of this many characters, each validated on "
+        "its own; the match is reported as one finding per piece when every piece is valid, "
+        "or not at all (two mobiles glued into one 22-digit run). 0: report the match.",
+    )
 
     keys: tuple[str, ...] = Field(
         default=(),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pimask import validators
-from pimask.boundaries import BOUNDARIES, Boundary
+from pimask.boundaries import BOUNDARIES, Accept, Boundary
 from pimask.context import ContextScorer, strong_forms, strong_key_hit
 from pimask.findings import Explanation, Finding
 from pimask.normalize import view as normalized_view
@@ -95,8 +95,15 @@ def _gate(spec: PatternSpec) -> Gate | None:
     return Gate(spec.requires_any, prefilter)
 
 
-def candidates(regex: re.Pattern[str], boundary: Boundary, view: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every candidate of ``regex`` in ``view`` (the matching rule)."""
+def candidates(
+    regex: re.Pattern[str], boundary: Boundary, view: str, positions: list[int] | None = None
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every candidate of ``regex`` in ``view`` (the matching rule).
+
+    ``positions`` is the view's map back (:func:`pimask.normalize.view`): where an invisible
+    character was dropped right before or after the match, ``accept`` reads the token only
+    up to that point (:func:`accepted`).
+    """
     left_ok, right_ok, accept = boundary.left_ok, boundary.right_ok, boundary.accept
     position = 0
     size = len(view)
@@ -110,7 +117,7 @@ def candidates(regex: re.Pattern[str], boundary: Boundary, view: str) -> Iterato
             start < end
             and left_ok(view, start)
             and right_ok(view, end)
-            and accept(view, start, end)
+            and accepted(accept, view, start, end, positions)
         ):
             yield start, end
             position = end
@@ -118,12 +125,29 @@ def candidates(regex: re.Pattern[str], boundary: Boundary, view: str) -> Iterato
             position = start + 1
 
 
+def accepted(accept: Accept, view: str, start: int, end: int, positions: list[int] | None) -> bool:
+    """``accept`` on the token around ``view[start:end]``, cut at dropped invisible characters.
+
+    why: an invisible character the view dropped right next to a match separated it in the
+    original (``a\\u200b13910819844``): the letter before it is not glued to the number, so
+    the token rules (hex tokens, digit chains) read only what is on the match's side of it.
+    The native core cuts the same way (``boundaries::accept_cut``).
+    """
+    if positions is None:
+        return accept(view, start, end)
+    lo = start if start > 0 and positions[start] != positions[start - 1] + 1 else 0
+    hi = end if end < len(view) and positions[end] != positions[end - 1] + 1 else len(view)
+    if lo == 0 and hi == len(view):
+        return accept(view, start, end)
+    return accept(view[lo:hi], start - lo, end - lo)
+
+
 class CandidateFinder(Protocol):
     """Every candidate of every compiled pattern in ``view``."""
 
     name: str
 
-    def find(self, view: str) -> Iterable[Candidate]: ...
+    def find(self, view: str, positions: list[int] | None = None) -> Iterable[Candidate]: ...
 
 
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -195,12 +219,12 @@ class PythonFinder:
             for p in patterns
         ]
 
-    def find(self, view: str) -> Iterator[Candidate]:
+    def find(self, view: str, positions: list[int] | None = None) -> Iterator[Candidate]:
         for index, regex, boundary, gate, keyed in self._compiled:
             if gate is not None and not gate(view):
                 continue
             if keyed is None:
-                found = candidates(regex, boundary, view)
+                found = candidates(regex, boundary, view, positions)
             else:
                 keys, key = keyed
                 if not has_key(keys, view):
@@ -269,14 +293,18 @@ class Scanner:
         threshold = threshold_bp(self.min_score if min_score is None else min_score)
         view, positions = normalized_view(text)
         findings: dict[tuple[int, int, str], Finding] = {}
-        for index, start, end in self.finder.find(view):
-            finding = self._judge(view, self.patterns[index], start, end, threshold)
-            if finding is None:
-                continue
-            slot = (start, end, finding.entity)
-            previous = findings.get(slot)
-            if previous is None or finding.score > previous.score:
-                findings[slot] = finding
+        for index, start, end in self.finder.find(view, positions):
+            pattern = self.patterns[index]
+            if pattern.spec.split:
+                judged = self._judge_split(view, pattern, start, end, threshold)
+            else:
+                one = self._judge(view, pattern, start, end, threshold)
+                judged = [] if one is None else [one]
+            for finding in judged:
+                slot = (finding.start, finding.end, finding.entity)
+                previous = findings.get(slot)
+                if previous is None or finding.score > previous.score:
+                    findings[slot] = finding
         if not findings:
             return []
         kept = resolve_overlaps(list(findings.values()), self._priorities)
@@ -318,6 +346,51 @@ class Scanner:
             score=score / MAX_SCORE_BP,
         )
         return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
+
+    def _judge_split(
+        self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int
+    ) -> list[Finding]:
+        """One finding per piece of a ``split`` pattern's match, or none.
+
+        why: ``经纪人：1391234567813812345678`` is two mobiles glued into one run. Only a run
+        of whole pieces that all pass the validator splits, and only with the context a
+        single number would need (the run's context, read once before its start): every
+        other long digit run stays "not a phone".
+        """
+        size = pattern.spec.split
+        if (end - start) % size or end - start < 2 * size:
+            return []
+        recognizer = pattern.recognizer
+        adjusts: list[tuple[str, str, int]] = []
+        for piece in range(start, end, size):
+            if recognizer.validator is None:
+                adjusts.append(("unknown", "no_validator", 0))
+                continue
+            verdict = validators.run(recognizer.validator, view[piece : piece + size])
+            if verdict.rejected:
+                return []
+            adjusts.append((verdict.status, verdict.reason, basis_points(verdict.score_adjust)))
+        context = pattern.scorer.score(view, start, end)
+        found: list[Finding] = []
+        for piece, (status, reason, adjust) in zip(range(start, end, size), adjusts, strict=True):
+            score = pattern.score_bp + adjust + basis_points(context.adjust)
+            score = min(MAX_SCORE_BP, max(0, score))
+            if score < threshold:
+                return []
+            explanation = Explanation(
+                recognizer=recognizer.id,
+                pattern=pattern.spec.name,
+                validator=recognizer.validator,
+                verdict=status,
+                reason=reason,
+                base_score=pattern.spec.score,
+                context=context.hits,
+                score=score / MAX_SCORE_BP,
+            )
+            found.append(
+                Finding(recognizer.entity, piece, piece + size, score / MAX_SCORE_BP, explanation)
+            )
+        return found
 
     def _strong(
         self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int, reason: str

@@ -135,9 +135,35 @@ pub fn right_ok<U: Unit>(kind: BoundaryKind, view: &[U], end: usize) -> bool {
             Some(_) => true,
         },
         BoundaryKind::Ipv6 => !next.is_some_and(|c| is_alnum(c) || matches!(c, b':' | b'.' | b'%')),
-        BoundaryKind::Email => !next.is_some_and(|c| is_alnum(c) || c == b'-'),
+        // why: a digit may follow the TLD (a TLD has no digits, and a longer domain would
+        // have been matched): an address glued to a phone number (…com13912345678)
+        BoundaryKind::Email => !next.is_some_and(|c| is_ascii_letter(c) || c == b'-'),
         BoundaryKind::None => true,
     }
+}
+
+/// `pimask.scanner.accepted`: [`accept`] on the token around `view[start..end]`, cut where
+/// the view dropped an invisible character right before or after the match (`dropped_at(i)`:
+/// something was dropped between view units `i - 1` and `i`). A letter on the far side of
+/// such a character is not glued to the match (`a\u{200b}13910819844`).
+pub fn accept_cut<U: Unit>(
+    kind: BoundaryKind,
+    view: &[U],
+    start: usize,
+    end: usize,
+    dropped_at: impl Fn(usize) -> bool,
+) -> bool {
+    let lo = if start > 0 && dropped_at(start) {
+        start
+    } else {
+        0
+    };
+    let hi = if end < view.len() && dropped_at(end) {
+        end
+    } else {
+        view.len()
+    };
+    accept(kind, &view[lo..hi], start - lo, end - lo)
 }
 
 /// The post-check on the whole token around `view[start..end].ascii()`.
@@ -187,6 +213,7 @@ fn digit_token_outside<U: Unit>(view: &[U], start: usize, end: usize) -> bool {
 }
 
 /// `_hex_token`: is the ASCII alphanumeric token around the match made only of hex digits?
+/// Glued hex letters that begin a hyphenated word (`13910819844E-mail`) are a word.
 fn hex_token<U: Unit>(view: &[U], start: usize, end: usize) -> bool {
     let mut i = start;
     while i > 0 && is_alnum(view[i - 1].ascii()) {
@@ -195,6 +222,10 @@ fn hex_token<U: Unit>(view: &[U], start: usize, end: usize) -> bool {
         }
         i -= 1;
     }
+    // `i - 1` is the unit before the token (Python's `i`)
+    if i < start && i >= 2 && is_joiner(view[i - 1].ascii()) && word_run(view, i as isize - 2, -1) {
+        return false;
+    }
     let mut j = end;
     while j < view.len() && is_alnum(view[j].ascii()) {
         if !is_hex(view[j].ascii()) {
@@ -202,7 +233,25 @@ fn hex_token<U: Unit>(view: &[U], start: usize, end: usize) -> bool {
         }
         j += 1;
     }
-    true
+    !(j > end
+        && j + 1 < view.len()
+        && is_joiner(view[j].ascii())
+        && word_run(view, j as isize + 1, 1))
+}
+
+/// `_word_run`: does the ASCII letter run from `index` (walking `step`) hold a non-hex letter?
+fn word_run<U: Unit>(view: &[U], mut index: isize, step: isize) -> bool {
+    while index >= 0 && (index as usize) < view.len() {
+        let ch = view[index as usize].ascii();
+        if !is_ascii_letter(ch) {
+            return false;
+        }
+        if !is_hex(ch) {
+            return true;
+        }
+        index += step;
+    }
+    false
 }
 
 /// `_run_has_digit`: walking `step` from `index` through hex letters, is there a digit?
@@ -300,6 +349,27 @@ mod tests {
         assert!(!accept(BoundaryKind::Digit, &v, 5, 16));
         let v = chars("113912345678");
         assert!(!left_ok(BoundaryKind::Digit, &v, 1));
+        // a glued "E" that starts "E-mail" is a word; a UUID group after "-" is hex
+        assert!(accept(
+            BoundaryKind::Digit,
+            &chars("13910819844E-mail:"),
+            0,
+            11
+        ));
+        assert!(!accept(
+            BoundaryKind::Digit,
+            &chars("13910819844e-4f1a"),
+            0,
+            11
+        ));
+        assert!(!accept(BoundaryKind::Digit, &chars("13910819844e"), 0, 11));
+    }
+
+    #[test]
+    fn dropped_characters_cut_the_token() {
+        let v = chars("a13910819844");
+        assert!(!accept_cut(BoundaryKind::Digit, &v, 1, 12, |_| false));
+        assert!(accept_cut(BoundaryKind::Digit, &v, 1, 12, |i| i == 1));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use regex_automata::util::syntax;
 use regex_automata::Input;
 use regex_automata::Match;
 
-use crate::boundaries::{accept, left_ok, right_ok, BoundaryKind};
+use crate::boundaries::{accept, accept_cut, left_ok, right_ok, BoundaryKind};
 use crate::context::{ContextHit, ContextScorer};
 use crate::masks::display_mask;
 use crate::overlap::{resolve_overlaps, Ranked};
@@ -48,6 +48,8 @@ pub struct Pattern {
     pub name: String,
     pub score_bp: i32,
     pub boundary: BoundaryKind,
+    /// The plan's `split`: pieces of this many characters, each a finding (0: none).
+    split: usize,
     regex: Regex,
     /// The same regex as one lazy DFA pair (forward, then reverse for the start), searched
     /// with a cache of the block path's own (no pool, no prefilter: the spans it searches
@@ -445,6 +447,7 @@ impl Engine {
                     name: p.name.clone(),
                     score_bp: p.score_bp,
                     boundary,
+                    split: p.split,
                     regex,
                     literals,
                     prefilter,
@@ -591,7 +594,13 @@ impl Engine {
             let ok = start < end
                 && left_ok(pattern.boundary, chars, start)
                 && right_ok(pattern.boundary, chars, end)
-                && accept(pattern.boundary, chars, start, end);
+                && if view.pos.is_empty() {
+                    accept(pattern.boundary, chars, start, end)
+                } else {
+                    accept_cut(pattern.boundary, chars, start, end, |i| {
+                        view.pos[i] != view.pos[i - 1] + 1
+                    })
+                };
             if ok {
                 out.push((start, end));
                 pos = m.end();
@@ -999,19 +1008,27 @@ impl Engine {
         let mut found: Vec<Finding> = Vec::new();
         let mut slots: HashMap<(usize, usize, &str), usize> = HashMap::new();
         for (index, start, end) in candidates {
-            let Some(finding) = self.judge(index, view, start, end, min_score_bp, today) else {
-                continue;
-            };
-            let entity: &str = &self.recognizers[finding.recognizer].entity;
-            match slots.get(&(start, end, entity)) {
-                Some(&at) => {
-                    if finding.score_bp > found[at].score_bp {
-                        found[at] = finding;
-                    }
+            let judged = if self.patterns[index].split > 0 {
+                self.judge_split(index, view, start, end, min_score_bp, today)
+            } else {
+                match self.judge(index, view, start, end, min_score_bp, today) {
+                    Some(finding) => vec![finding],
+                    None => continue,
                 }
-                None => {
-                    slots.insert((start, end, entity), found.len());
-                    found.push(finding);
+            };
+            for finding in judged {
+                let entity: &str = &self.recognizers[finding.recognizer].entity;
+                let slot = (finding.start, finding.end, entity);
+                match slots.get(&slot) {
+                    Some(&at) => {
+                        if finding.score_bp > found[at].score_bp {
+                            found[at] = finding;
+                        }
+                    }
+                    None => {
+                        slots.insert(slot, found.len());
+                        found.push(finding);
+                    }
                 }
             }
         }
@@ -1085,10 +1102,24 @@ impl Engine {
                 }
                 (View::new(&block[start..end]), &plain[from..next])
             };
-            let mut candidates: Vec<(usize, usize, usize)> = found
-                .iter()
-                .map(|&(_, index, s, e)| (index, view.char_index(s), view.char_index(e)))
-                .collect();
+            let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+            if view.pos.is_empty() {
+                candidates.extend(
+                    found
+                        .iter()
+                        .map(|&(_, index, s, e)| (index, view.char_index(s), view.char_index(e))),
+                );
+            } else {
+                // why: the view dropped invisible characters, and the token rules cut at them
+                // (`accept_cut`), which the joined block cannot see: search this line alone
+                for index in (0..self.patterns.len()).filter(|&i| !self.patterns[i].crosses_lines) {
+                    candidates.extend(
+                        self.candidates(index, &view)
+                            .into_iter()
+                            .map(|(s, e)| (index, s, e)),
+                    );
+                }
+            }
             for &index in &per_line {
                 candidates.extend(
                     self.candidates(index, &view)
@@ -1153,6 +1184,57 @@ impl Engine {
             return None;
         }
         Some(self.finding(index, (start, end), score, (status, reason), context.hit))
+    }
+
+    /// `Scanner._judge_split`: one finding per piece of a `split` pattern's match, or none
+    /// (a piece its validator rejects, a run that is not whole pieces, a score under the
+    /// threshold); the context is the run's, read once before its start.
+    fn judge_split(
+        &self,
+        index: usize,
+        view: &View,
+        start: usize,
+        end: usize,
+        min_score_bp: i32,
+        today: Date,
+    ) -> Vec<Finding> {
+        let pattern = &self.patterns[index];
+        let recognizer = &self.recognizers[pattern.recognizer];
+        let size = pattern.split;
+        if !(end - start).is_multiple_of(size) || end - start < 2 * size {
+            return Vec::new();
+        }
+        let mut verdicts = Vec::new();
+        for piece in (start..end).step_by(size) {
+            verdicts.push(match recognizer.validator {
+                Some(kind) => {
+                    let verdict = self
+                        .validators
+                        .run(kind, view.slice(piece, piece + size), today);
+                    if verdict.status == Status::Invalid {
+                        return Vec::new();
+                    }
+                    (verdict.status, verdict.reason, verdict.adjust_bp)
+                }
+                None => (Status::Unknown, "no_validator", 0),
+            });
+        }
+        let context = recognizer.scorer.score(&view.chars, start, end);
+        let mut found = Vec::new();
+        for (piece, (status, reason, adjust)) in (start..end).step_by(size).zip(verdicts) {
+            let score = (pattern.score_bp + adjust + context.adjust_bp).clamp(0, MAX_SCORE_BP);
+            if score < min_score_bp {
+                return Vec::new();
+            }
+            found.push(self.finding(
+                index,
+                (piece, piece + size),
+                score,
+                (status, reason),
+                context.hit.clone(),
+            ));
+        }
+        found
     }
 
     /// `Scanner._strong`: a candidate its validator rejected is a finding only right after

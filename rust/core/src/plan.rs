@@ -43,6 +43,10 @@ pub struct PatternPlan {
     pub requires_any: Vec<String>,
     /// A regex found inside every match; the pattern is skipped where it is absent.
     pub prefilter: Option<String>,
+    /// Split each match into pieces of this many characters, each validated on its own
+    /// (`Engine::judge_split`); 0: the match is one finding.
+    #[serde(default)]
+    pub split: usize,
     /// Key-driven pattern: its keys, ASCII-lower-cased (a line holding none of them,
     /// ASCII-case-insensitively, is skipped); empty for a plain pattern.
     #[serde(default)]
