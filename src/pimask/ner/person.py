@@ -134,7 +134,7 @@ def _context_after(tokens: Sequence[Token], last: int) -> tuple[float, tuple[Con
     return 0.0, ()
 
 
-def _base(word: str, flag: str) -> tuple[float, str]:
+def _base(word: str, flag: str, backend: str = "jieba") -> tuple[float, str]:
     """Score before context, and a short reason (goes into the Explanation)."""
     if word[-1] in _PLACE_ENDINGS or word[-1] in _ORG_ENDINGS:
         return 0.0, "place_not_name"  # 张江镇, 吴家堡, 东方早报
@@ -150,7 +150,7 @@ def _base(word: str, flag: str) -> tuple[float, str]:
             return 0.0, "title_not_name"  # 张总, 王某, 陈氏
         score = _BASE.get((tier, len(word)), 0.0)
         reason = f"surname_{tier}"
-    if word_frequency(word):
+    if word_frequency(word, backend):
         score += _IN_DICTIONARY
         reason += "+in_dictionary"
     return score, reason
@@ -171,15 +171,15 @@ def _candidates(tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
                 yield index, index + 1, "compound_surname"
 
 
-def detect(tokens: Sequence[Token], min_score: float) -> list[Finding]:
-    """PERSON findings among ``tokens`` (offsets are the tokens' offsets)."""
+def detect(tokens: Sequence[Token], min_score: float, backend: str = "jieba") -> list[Finding]:
+    """PERSON findings among ``tokens`` (offsets are the tokens' offsets) of ``backend``."""
     findings: list[Finding] = []
     for first, last, pattern in _candidates(tokens):
         word = "".join(token.word for token in tokens[first : last + 1])
         if not 2 <= len(word) <= 4 or not _is_han(word):
             continue
         flag = tokens[first].flag if first == last else "nr"
-        base, reason = _base(word, flag)
+        base, reason = _base(word, flag, backend)
         if base <= 0.0:
             continue
         adjust = 0.0
