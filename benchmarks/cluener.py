@@ -184,9 +184,7 @@ def throughput(engines: list[pimask.Engine], texts: list[str], repeat: int) -> l
     return [speed for speed, _cpu in cost(engines, texts, repeat)]
 
 
-def cost(
-    engines: list[pimask.Engine], texts: list[str], repeat: int
-) -> list[tuple[float, float]]:
+def cost(engines: list[pimask.Engine], texts: list[str], repeat: int) -> list[tuple[float, float]]:
     """``(median MB/s, median CPU seconds per MB)`` of each engine scanning every text once.
 
     Runs are interleaved (A B A B …) so that load from other processes hits both alike;

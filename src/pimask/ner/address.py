@@ -138,6 +138,12 @@ def _is_road(word: str) -> bool:
     return word.endswith(_ROAD_SUFFIXES)
 
 
+def _tagged_road(token: Token) -> bool:
+    """A road word tagged a place; not 北海道 / 云道 (a 道 that is no 大道 names regions too)."""
+    word = token.word
+    return token.flag == "ns" and (not word.endswith("道") or word.endswith("大道"))
+
+
 def _is_han(word: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
@@ -214,7 +220,7 @@ def _scan_runs(tokens: Sequence[Token]) -> list[_Run]:
                 run = _Run(token.start, token.end, index, index)
                 run.admin = kind == "admin"
                 run.road = kind == "road"
-                run.place_road = run.road and token.flag == "ns"
+                run.place_road = run.road and _tagged_road(token)
             continue
         verb = token.flag in _VERB_FLAGS
         if kind is None or (kind == "name" and not _structure_ahead(kinds, index, verb)):
@@ -224,7 +230,7 @@ def _scan_runs(tokens: Sequence[Token]) -> list[_Run]:
         if kind in _STRUCTURE:
             run.admin = run.admin or kind == "admin"
             run.road = run.road or kind == "road" or tokens[index].word in _ROAD_SUFFIXES
-            run.place_road = run.place_road or (kind == "road" and token.flag == "ns")
+            run.place_road = run.place_road or (kind == "road" and _tagged_road(token))
         elif kind == "number":
             run.pending_number = True
         elif kind in ("house", "house_unit"):

@@ -116,9 +116,7 @@ _DIGITS = re.compile(r"^[0-9.]+$")
 _LATIN = re.compile(r"^[A-Za-z0-9]+$")
 
 
-def tokenize(
-    text: str, *, ascii_context: int | None = None, backend: str = "jieba"
-) -> list[Token]:
+def tokenize(text: str, *, ascii_context: int | None = None, backend: str = "jieba") -> list[Token]:
     """Words of ``text`` with their tags and offsets; the words concatenate to ``text``.
 
     Segmentation is ``jieba.cut`` (with its HMM for unknown words); tags come from jieba's
@@ -224,9 +222,7 @@ def _fallback_tag(word: str) -> str:
 
 # --- rjieba ----------------------------------------------------------------------------
 
-MISSING_RJIEBA = (
-    "the rjieba backend of zh_person/zh_address needs rjieba: pip install 'pimask[zh]'"
-)
+MISSING_RJIEBA = "the rjieba backend of zh_person/zh_address needs rjieba: pip install 'pimask[zh]'"
 
 
 def _rjieba() -> Any:
