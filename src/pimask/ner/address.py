@@ -78,7 +78,7 @@ _NUMBER = re.compile(r"^(?:[0-9][0-9A-Za-z\-]*|[A-Za-z][0-9\-]*|[零〇一二三
 # Dates and times end an address: 4月21号 is a day, not a house number.
 _TIME_WORDS = frozenset({"年", "月", "日", "时", "点", "分", "秒", "时间", "日期", "号码"})
 _NUMBER_WITH_UNIT = re.compile(
-    r"^[0-9A-Za-z零〇一二三四五六七八九十百\-]+(号院|号楼|号|栋|幢|座|单元|层|楼|室|弄)$"
+    r"^[0-9A-Za-z零〇一二三四五六七八九十百\-]+(号院|号楼|号|栋|幢|座|塔|单元|层|楼|室|弄)$"
 )
 _CONNECTORS = frozenset({"-", "之"})
 
@@ -130,8 +130,14 @@ def _is_admin(token: Token) -> bool:
     return token.flag == "ns" or word.endswith(_ADMIN_SUFFIXES)
 
 
+# Compounds ending in one of these are not roads either: 旅游线路, 设计思路.
+_NOT_ROAD_ENDINGS = ("线路", "思路", "电路", "出路", "套路", "网路")
+
+
 def _is_road(word: str) -> bool:
     if len(word) < 2 or not _is_han(word) or word in _NOT_ROADS:
+        return False
+    if word.endswith(_NOT_ROAD_ENDINGS):
         return False
     if word.endswith("道") and len(word) < 3:  # 知道, 报道, 频道 are not roads
         return False

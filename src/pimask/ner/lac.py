@@ -130,14 +130,14 @@ def is_loaded() -> bool:
     return bool(_model)
 
 
-def _viterbi(emissions: Any, transitions: Any, np: Any) -> list[int]:
+def _viterbi(emissions: Any, transitions: Any) -> list[int]:
     """Best tag path of a linear-chain CRF (emissions: length x tags)."""
     score = emissions[0]
     back = []
     for row in emissions[1:]:
         total = score[:, None] + transitions
         best = total.argmax(axis=0)
-        score = total[best, np.arange(total.shape[1])] + row
+        score = total.max(axis=0) + row
         back.append(best)
     path = [int(score.argmax())]
     for best in reversed(back):
@@ -159,7 +159,7 @@ def analyse(text: str) -> list[tuple[str, str]]:
     )
     length = np.array([len(text)], dtype=np.int64)
     logits = model["session"].run(None, {"token_ids": ids, "length": length})[0][0]
-    path = _viterbi(logits[: len(text)], model["transitions"], np)
+    path = _viterbi(logits[: len(text)], model["transitions"])
     labels = model["labels"]
     words: list[tuple[str, str]] = []
     start = 0

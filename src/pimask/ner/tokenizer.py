@@ -132,6 +132,8 @@ def tokenize(text: str, *, ascii_context: int | None = None, backend: str = "jie
     detectors only ever look at the words next to Chinese text.
     """
     segment = _SEGMENTERS[backend]
+    if backend != "jieba":
+        segment = _around_surrogates(segment)
     if ascii_context is None:
         return segment(text, 0)
     tokens: list[Token] = []
@@ -254,7 +256,9 @@ def _rjieba_tokenize(text: str, offset: int) -> list[Token]:
 
     rjieba's words concatenate back to ``text``; a word outside its dictionary gets the
     fallback tag, or ``nr`` when it looks like a name (2-4 Han characters starting with a
-    surname), the case jieba's tagging HMM decides in :func:`_tokenize`.
+    surname), the case jieba's tagging HMM decides in :func:`_tokenize`. Lone surrogates
+    (undecodable input bytes kept by ``surrogateescape``) cannot cross into Rust: they
+    become ``x`` tokens of their own.
     """
     rjieba = _rjieba()
     tags = _rjieba_tags()
@@ -263,12 +267,39 @@ def _rjieba_tokenize(text: str, offset: int) -> list[Token]:
     for word in rjieba.cut(text, True):
         tag = tags.get(word)
         if tag is None:
-            tag = _rjieba_tag(word)
-            tags[word] = tag
+            tag = tags[word] = _rjieba_tag(word)
         end = position + len(word)
         tokens.append(Token(word, tag, position, end))
         position = end
     return tokens
+
+
+_SURROGATES = re.compile("([\ud800-\udfff]+)")
+
+
+def _around_surrogates(
+    segment: Callable[[str, int], list[Token]],
+) -> Callable[[str, int], list[Token]]:
+    """``segment`` on the stretches between lone surrogates, each run of those one ``x``.
+
+    why: undecodable bytes (kept by ``surrogateescape``) cannot cross into Rust (rjieba),
+    and LAC would glue one to the next name (``\udcff王小明``), hiding the name.
+    """
+
+    def run(text: str, offset: int) -> list[Token]:
+        if _SURROGATES.search(text) is None:
+            return segment(text, offset)
+        tokens: list[Token] = []
+        position = offset
+        for stretch in _SURROGATES.split(text):
+            if _SURROGATES.match(stretch):
+                tokens.append(Token(stretch, "x", position, position + len(stretch)))
+            elif stretch:
+                tokens.extend(segment(stretch, position))
+            position += len(stretch)
+        return tokens
+
+    return run
 
 
 def _rjieba_tags() -> dict[str, str]:
@@ -314,8 +345,14 @@ def _lac_tokenize(text: str, offset: int) -> list[Token]:
 # The address grammar reads roads, numbers and units as words of their own, so a place is
 # cut before each number and after its unit: 碧波路 | 690号, 中关村大街 | 27号院 | 3号楼.
 _LOC_UNITS = "号院|号楼|号|栋|幢|座|单元|层|楼|室|弄"
+# Areas are cut apart too (北京市朝阳区 -> 北京市 | 朝阳区), as jieba does: a lone area is
+# no address, two areas after 家住 are. Latin letters go with their unit (A座) or alone (SOHO).
 _LOC_NUMBER = re.compile(rf"^[0-9][0-9A-Za-z\-]*(?:{_LOC_UNITS})?$")
-_LOC_PIECES = re.compile(rf"[0-9][0-9A-Za-z\-]*(?:{_LOC_UNITS})?|[^0-9]+")
+_LOC_PIECES = re.compile(
+    rf"[0-9A-Za-z][0-9A-Za-z\-]*(?:{_LOC_UNITS})?"
+    r"|[^0-9A-Za-z]{2,}?(?:特别行政区|自治区|自治州|省|市|区|县)(?=[^0-9A-Za-z]{2})"
+    r"|[^0-9A-Za-z]+"
+)
 
 
 # --- backend choice ---------------------------------------------------------------------
