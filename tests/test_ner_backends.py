@@ -343,3 +343,13 @@ def test_scan_many_with_ner_equals_scan() -> None:
     assert engine.scan_many(texts, min_score=0.3) == [
         engine.scan(text, min_score=0.3) for text in texts
     ]
+
+
+@lac_installed
+def test_lac_reads_a_long_line_sentence_by_sentence() -> None:
+    text = "客户王小明反映快递丢了。" * 30 + "字" * 600 + "联系人：欧阳娜娜"
+    tokens = tokenizer.tokenize(text, backend="lac")
+    assert "".join(token.word for token in tokens) == text
+    engine = pimask.Engine(enable=["zh_person"], ner_backend="lac")
+    names = [text[f.start : f.end] for f in engine.scan(text)]
+    assert names == ["王小明"] * 30 + ["欧阳娜娜"]

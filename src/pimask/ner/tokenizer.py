@@ -328,7 +328,8 @@ def _lac_tokenize(text: str, offset: int) -> list[Token]:
 
     tokens: list[Token] = []
     position = offset
-    for word, tag in lac.analyse(text):
+    pairs = [pair for sentence in _sentences(text) for pair in lac.analyse(sentence)]
+    for word, tag in pairs:
         flag = lac.TAGS.get(tag, tag)
         if flag == "x" and not word.isspace() and (_DIGITS.match(word) or _LATIN.match(word)):
             flag = _fallback_tag(word)
@@ -339,6 +340,24 @@ def _lac_tokenize(text: str, offset: int) -> list[Token]:
             tokens.append(Token(piece, piece_flag, position, end))
             position = end
     return tokens
+
+
+# Sentence ends (kept with their sentence) and the longest piece LAC is given at once.
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+_MAX_SENTENCE = 256
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each sentence end, and pieces longer than ``_MAX_SENTENCE`` cut.
+
+    why: LAC was trained on sentences, and one call per sentence bounds the model's and the
+    CRF decoder's memory on a long line (the pieces concatenate back to ``text``).
+    """
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        for start in range(0, len(sentence), _MAX_SENTENCE):
+            pieces.append(sentence[start : start + _MAX_SENTENCE])
+    return [piece for piece in pieces if piece]
 
 
 # why: LAC tags a whole street address one place (LOC): 碧波路690号, 中关村大街27号院3号楼.
