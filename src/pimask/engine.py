@@ -177,9 +177,7 @@ class Engine:
         findings = self._scanner.scan(text, min_score=min_score)
         if self.ner is not None:
             threshold = self.min_score if min_score is None else min_score
-            extra = self.ner.scan(text, threshold)
-            if extra:
-                findings = resolve_overlaps(findings + extra, self._priorities)
+            findings = self.merge_ner(text, findings, threshold)
         return findings
 
     def scan_many(
@@ -198,13 +196,11 @@ class Engine:
         self, found: list[list[Finding]], texts: Sequence[str], min_score: float | None
     ) -> list[list[Finding]]:
         """Add the NER findings to a native batch: the detectors read only texts with CJK."""
-        assert self.ner is not None
         threshold = self.min_score if min_score is None else min_score
-        for index, text in enumerate(texts):
-            extra = self.ner.scan(text, threshold)
-            if extra:
-                found[index] = resolve_overlaps(found[index] + extra, self._priorities)
-        return found
+        return [
+            self.merge_ner(text, findings, threshold)
+            for text, findings in zip(texts, found, strict=True)
+        ]
 
     def merge_ner(self, text: str, findings: list[Finding], threshold: float) -> list[Finding]:
         """``findings`` (of the pattern scanner, on ``text``) with the NER findings added.
