@@ -72,6 +72,7 @@ class CompiledPolicy:
                 backend=engine.backend,
                 enable=(*engine.enabled, *selection.enable),
                 strong_keys=engine.strong_keys,
+                ner_backend=engine.ner_backend,
             )
         self.policy = policy
         self.engine = engine
