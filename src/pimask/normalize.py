@@ -153,14 +153,14 @@ def _hex_at(text: str, at: int, count: int) -> int | None:
 def _percent_at(text: str, at: int) -> tuple[str, int] | None:
     """The character a URL-percent escape at ``text[at]`` decodes to, and its length.
 
-    One ``%XX`` of a printable ASCII character, or the ``%XX`` bytes of one valid UTF-8
-    sequence (``%E6%89%8B`` is 手). Control characters, stray or invalid bytes stay as
-    written: decoding them would put a line break or a guess in the view.
+    One ``%XX`` of an ASCII character, or the ``%XX`` bytes of one valid UTF-8 sequence
+    (``%E6%89%8B`` is 手). Stray or invalid bytes stay as written: decoding them would put a
+    guess in the view. (A control character decodes, and the view reads it as a space.)
     """
     lead = _hex_at(text, at + 1, 2) if text[at] == "%" else None
     if lead is None:
         return None
-    if 0x20 <= lead < 0x7F:
+    if lead < 0x80:
         return chr(lead), 3
     if 0xC2 <= lead <= 0xDF:
         width = 2
@@ -191,7 +191,7 @@ def _unicode_at(text: str, at: int) -> tuple[str, int] | None:
     if text[at : at + 2] != "\\u":
         return None
     unit = _hex_at(text, at + 2, 4)
-    if unit is None or unit < 0x20 or unit == 0x7F or 0xDC00 <= unit <= 0xDFFF:
+    if unit is None or 0xDC00 <= unit <= 0xDFFF:
         return None
     if 0xD800 <= unit <= 0xDBFF:
         low = _hex_at(text, at + 8, 4) if text[at + 6 : at + 8] == "\\u" else None
@@ -242,6 +242,10 @@ def has_escape(text: str) -> bool:
     return any(form for _, _, _, form in decode_escapes(text))
 
 
+def _is_control(ch: str) -> bool:
+    return ord(ch) < 0x20 or ord(ch) == 0x7F
+
+
 def _escaped_view(text: str) -> tuple[str, Positions] | None:
     """:func:`view` of a line holding escapes, or None when none of them decodes."""
     pieces = decode_escapes(text)
@@ -250,10 +254,12 @@ def _escaped_view(text: str) -> tuple[str, Positions] | None:
     chars: list[str] = []
     positions = Positions()
     ends: list[int] = []
-    for ch, start, end, _ in pieces:
+    for ch, start, end, form in pieces:
         if ch in DROPPED:
             continue
-        chars.append(fold(ch))
+        # why: an escaped control character (``%0A``, ``\\u0009``) separates like a space
+        # and never puts a line break into the view
+        chars.append(" " if form and _is_control(ch) else fold(ch))
         positions.append(start)
         ends.append(end)
     positions.ends = ends
@@ -280,8 +286,9 @@ def through_escapes(value: str, apply: Callable[[str], str]) -> str:
     why: a finding's span covers the whole escaped spelling (``%2B8613912345678``,
     ``zhang.san%40example.com``), so a mask must read the decoded value — masking the
     escape's hex digits as if they were the value's would keep the wrong characters — and
-    the replacement must not read differently from what was there: each character that was
-    escaped in the value is written in the same form again (``%2B``, ``%40``; ``\\u`` as
+    the replacement must not read differently from what was there: each character other
+    than an ASCII letter or digit that was escaped in the value is written in the same form
+    again (``%2B``, ``%40``; ``\\u`` as
     JSON's ``ensure_ascii`` writes it), and next to a JSON escape a quote, a backslash or a
     control character in the replacement is escaped too, so a JSON string literal stays
     valid JSON. A value without a decodable escape goes to ``apply`` unchanged.
@@ -306,7 +313,9 @@ def escape_like(text: str, forms: dict[str, str]) -> str:
     json = "u" in forms.values()
     out: list[str] = []
     for ch in text:
-        form = forms.get(ch)
+        # why: an ASCII letter or digit never needs an escape; writing one back escaped
+        # would only disguise an operator's token (k1 → k\\u0031)
+        form = None if ch.isascii() and ch.isalnum() else forms.get(ch)
         if form is None and json and (ch in '"\\' or ord(ch) < 0x20 or ord(ch) == 0x7F):
             form = "u"
         if form == "%":

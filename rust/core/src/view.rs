@@ -187,7 +187,13 @@ impl View {
             if dropped(piece.c) {
                 continue;
             }
-            chars.push(fold_char(piece.c));
+            // why: an escaped control character (`%0A`, `\u0009`) separates like a space
+            // and never puts a line break into the view (nor into the joined block)
+            chars.push(if piece.form != Form::Written && is_control(piece.c) {
+                ' '
+            } else {
+                fold_char(piece.c)
+            });
             pos.push(piece.start as u32);
             end.push(piece.end as u32);
         }
@@ -333,7 +339,7 @@ fn hex_at(chars: &[char], at: usize, count: usize) -> Option<u32> {
 /// sequence) at `chars[at]` decodes to, and how many characters it spans.
 fn percent_at(chars: &[char], at: usize) -> Option<(char, usize)> {
     let lead = hex_at(chars, at + 1, 2)?;
-    if (0x20..0x7F).contains(&lead) {
+    if lead < 0x80 {
         return Some((char::from_u32(lead)?, 3));
     }
     let width = match lead {
@@ -365,7 +371,7 @@ fn unicode_at(chars: &[char], at: usize) -> Option<(char, usize)> {
         return None;
     }
     let unit = hex_at(chars, at + 2, 4)?;
-    if unit < 0x20 || unit == 0x7F || (0xDC00..=0xDFFF).contains(&unit) {
+    if (0xDC00..=0xDFFF).contains(&unit) {
         return None;
     }
     if (0xD800..=0xDBFF).contains(&unit) {
@@ -448,13 +454,17 @@ pub fn through_escapes(value: &str, apply: impl Fn(&str) -> String) -> String {
     escape_like(&apply(&decoded), &forms)
 }
 
+fn is_control(c: char) -> bool {
+    (c as u32) < 0x20 || c == '\x7f'
+}
+
 /// `pimask.normalize.escape_like`.
 fn escape_like(text: &str, forms: &[(char, Form)]) -> String {
     let json = forms.iter().any(|&(_, form)| form == Form::Unicode);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         let mut form = forms.iter().find(|&&(f, _)| f == c).map(|&(_, form)| form);
-        if form.is_none() && json && (c == '"' || c == '\\' || (c as u32) < 0x20 || c == '\x7f') {
+        if form.is_none() && json && (c == '"' || c == '\\' || is_control(c)) {
             form = Some(Form::Unicode);
         }
         match form {
@@ -573,9 +583,10 @@ mod tests {
         );
         assert_eq!(view.orig_span(4, 7), (4, 9));
         assert_eq!(view.orig_span(15, 18), (17, 35));
-        let plain = View::new(b"100% %0A %ZZ");
+        let plain = View::new(b"100% %ZZ %8");
         assert!(plain.pos.is_empty());
-        assert_eq!(plain.text, "100% %0A %ZZ");
+        assert_eq!(plain.text, "100% %ZZ %8");
+        assert_eq!(View::new(b"x%0A139").text, "x 139");
     }
 
     #[test]
