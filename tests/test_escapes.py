@@ -121,6 +121,12 @@ TABLE = [
     ("\\u00 13912345678", [("CN_MOBILE", MOBILE)], "\\u00 139****5678"),
     # an escaped backslash: the "u0031" after it is text, not an escape
     ("\\\\u00311391234567", [], "\\\\u00311391234567"),
+    # JSON inside a JSON string: its keys read like plain JSON's (strong key card_no)
+    (
+        '{"msg": "{\\"card_no\\":\\"6225882116734208\\"}"}',
+        [("BANK_CARD", "6225882116734208")],
+        '{"msg": "{\\"card_no\\":\\"622588******4208\\"}"}',
+    ),
     # an escaped control character separates like a space (never a line break in the view)
     ("a%0A13912345678", [("CN_MOBILE", MOBILE)], "a%0A139****5678"),
     ("a%0d%0a13912345678", [("CN_MOBILE", MOBILE)], "a%0d%0a139****5678"),
@@ -145,13 +151,17 @@ def test_decoded_context_word_scores_the_value(engine: pimask.Engine) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["100%", "%ZZ", "%", "\\u00", "\\u00G1", "\\\\u0031", "\\ud83d x", "\\ude00", "%C0%80",
+    ["100%", "%ZZ", "%", "\\u00", "\\u00G1", "\\x", "\\n", "\\ud83d x", "\\ude00", "%C0%80",
      "%E6%89", "%E6%89%ZZ", "%80", "%F5%80%80%80", "%ED%A0%80", "%C3", "%C3%C3"],
 )  # fmt: skip
 def test_what_is_not_an_escape_stays_as_written(text: str) -> None:
     assert view(text) == (text, None)
     assert not has_escape(text)
     assert clean(text) == text
+
+
+def test_an_escaped_backslash_ends_there() -> None:
+    assert view("\\\\u0031") == ("\\u0031", [0, 2, 3, 4, 5, 6])
 
 
 def test_view_maps_decoded_characters_to_their_whole_spelling() -> None:
@@ -197,7 +207,8 @@ def leaks(value: str, output: str) -> bool:
     flat = re.sub(r"[\s\-+.]", "", clean(output))
     if "@" in value:
         local = value.split("@")[0]
-        return len(local) > 1 and local in flat
+        # why: the first character is what the display mask keeps
+        return len(local) > 1 and local[1:] + "@" in flat
     digits = re.sub(r"[^0-9Xx]", "", value)
     return len(digits) >= 7 and digits in flat
 
@@ -207,7 +218,7 @@ JSON_VALUES = [
     f"身份证号：{RESIDENT_ID}",
     f"卡号 {CARD}",
     "邮箱 zhang.san@example.com",
-    "张三 联系电话 +86 139-1234-5678 \"quoted\" \\ back",
+    '张三 联系电话 +86 139-1234-5678 "quoted" \\ back',
     f"电话\u200b{MOBILE}",
 ]
 

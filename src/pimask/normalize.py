@@ -135,7 +135,10 @@ def original_span(positions: list[int] | None, start: int, end: int) -> tuple[in
 
 
 # A sequence that may be an escape: the cheap test that sends a line to the decoder.
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\[\"\\/]")
+# JSON's escapes of a quote, a backslash and a slash: a JSON text inside a JSON string
+# (``"msg": "{\\"card_no\\":\\"6222…\\"}"``) has its keys read like plain JSON's
+_SHORT = {'"': '"', "\\": "\\", "/": "/"}
 _HEX = frozenset("0123456789abcdefABCDEF")
 # why: code points from U+10FF00 stand for undecodable bytes in the native core; a decoded
 # escape never becomes one of them
@@ -206,17 +209,18 @@ def decode_escapes(text: str) -> list[tuple[str, int, int, str]]:
     """``text`` as ``(character, start, end, form)``: escapes decoded, one pass, left to right.
 
     ``form`` is ``"%"`` or ``"u"`` for a decoded escape, ``""`` for a character as written.
-    ``\\\\`` (an escaped backslash) is two characters as written, so the ``u`` after it
-    never starts an escape; a decoded ``%25`` or ``\\u005c`` never starts another one.
+    JSON's ``\\"``, ``\\\\`` and ``\\/`` decode too (form ``"u"``); the ``u`` after an escaped
+    backslash (``\\\\u0031``) is text, and a decoded ``%25`` or ``\\u005c`` never starts
+    another escape.
     """
     out: list[tuple[str, int, int, str]] = []
     i, size = 0, len(text)
     while i < size:
         ch = text[i]
         if ch == "\\":
-            if text[i + 1 : i + 2] == "\\":
-                out.append(("\\", i, i + 1, ""))
-                out.append(("\\", i + 1, i + 2, ""))
+            short = _SHORT.get(text[i + 1 : i + 2])
+            if short is not None:
+                out.append((short, i, i + 2, "u"))
                 i += 2
                 continue
             found = _unicode_at(text, i)

@@ -306,7 +306,7 @@ pub struct Piece {
 }
 
 /// Does `line` hold something shaped like an escape (`%` and two hex digits, `\u` and
-/// four)? The cheap gate of the escape path (`normalize._ESCAPE`): memchr for `%` and `\\`.
+/// four, `\\"`, `\\\\`, `\\/`)? The cheap gate of the escape path (`normalize._ESCAPE`): memchr for `%` and `\\`.
 pub fn escape_hint(line: &[u8]) -> bool {
     memchr::memchr2_iter(b'%', b'\\', line).any(|at| escape_shape_at(line, at))
 }
@@ -320,7 +320,11 @@ pub fn escape_shape_at(bytes: &[u8], at: usize) -> bool {
     };
     match bytes[at] {
         b'%' => hex(at + 1, 2),
-        b'\\' => bytes.get(at + 1) == Some(&b'u') && hex(at + 2, 4),
+        b'\\' => match bytes.get(at + 1) {
+            Some(b'u') => hex(at + 2, 4),
+            Some(b'"' | b'\\' | b'/') => true,
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -389,7 +393,7 @@ fn unicode_at(chars: &[char], at: usize) -> Option<(char, usize)> {
 }
 
 /// `pimask.normalize.decode_escapes`: `chars` with URL-percent and `\uXXXX` escapes
-/// decoded, one pass, left to right; `\\\\` is two characters as written.
+/// decoded, one pass, left to right, and JSON's `\\"`, `\\\\` and `\\/`.
 pub fn decode_escapes(chars: &[char]) -> Vec<Piece> {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0usize;
@@ -402,11 +406,10 @@ pub fn decode_escapes(chars: &[char]) -> Vec<Piece> {
     while i < chars.len() {
         let c = chars[i];
         let found = match c {
-            '\\' if chars.get(i + 1) == Some(&'\\') => {
-                out.push(written('\\', i));
-                out.push(written('\\', i + 1));
-                i += 2;
-                continue;
+            // why: JSON's escapes of a quote, a backslash and a slash: a JSON text inside a
+            // JSON string has its keys read like plain JSON's
+            '\\' if matches!(chars.get(i + 1), Some('"' | '\\' | '/')) => {
+                Some((chars[i + 1], 2, Form::Unicode))
             }
             '\\' => unicode_at(chars, i).map(|(d, n)| (d, n, Form::Unicode)),
             '%' => percent_at(chars, i).map(|(d, n)| (d, n, Form::Percent)),
@@ -432,9 +435,9 @@ pub fn decode_escapes(chars: &[char]) -> Vec<Piece> {
 }
 
 /// `pimask.normalize.through_escapes`: `apply` on `value` with its escapes decoded; each
-/// character that was escaped in `value` is written in the same form in the result, and
-/// after a JSON escape so are quotes, backslashes and control characters (the string
-/// literal stays valid JSON). A value without a decodable escape goes to `apply` as it is.
+/// character but an ASCII letter or digit that was escaped in `value` is written in the
+/// same form in the result, and after a JSON escape so are quotes, backslashes and control
+/// characters (the string literal stays valid JSON). A value without a decodable escape goes to `apply` as it is.
 pub fn through_escapes(value: &str, apply: impl Fn(&str) -> String) -> String {
     if !value.contains(['%', '\\']) {
         return apply(value);
@@ -463,7 +466,13 @@ fn escape_like(text: &str, forms: &[(char, Form)]) -> String {
     let json = forms.iter().any(|&(_, form)| form == Form::Unicode);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        let mut form = forms.iter().find(|&&(f, _)| f == c).map(|&(_, form)| form);
+        // why: an ASCII letter or digit never needs an escape; writing one back escaped
+        // would only disguise an operator's token
+        let mut form = if c.is_ascii_alphanumeric() {
+            None
+        } else {
+            forms.iter().find(|&&(f, _)| f == c).map(|&(_, form)| form)
+        };
         if form.is_none() && json && (c == '"' || c == '\\' || is_control(c)) {
             form = Some(Form::Unicode);
         }
@@ -579,7 +588,7 @@ mod tests {
         let view = View::new(line.as_bytes());
         assert_eq!(
             view.text,
-            r#"tel=+86 {"m": "手机号139"} \\u0031 %ZZ 100% \u00"#
+            r#"tel=+86 {"m": "手机号139"} \u0031 %ZZ 100% \u00"#
         );
         assert_eq!(view.orig_span(4, 7), (4, 9));
         assert_eq!(view.orig_span(15, 18), (17, 35));
@@ -587,6 +596,9 @@ mod tests {
         assert!(plain.pos.is_empty());
         assert_eq!(plain.text, "100% %ZZ %8");
         assert_eq!(View::new(b"x%0A139").text, "x 139");
+        let nested = View::new(br#"{\"card\":\"6222\/1\"}"#);
+        assert_eq!(nested.text, r#"{"card":"6222/1"}"#);
+        assert_eq!(nested.orig_span(1, 7), (1, 9));
     }
 
     #[test]
@@ -602,7 +614,7 @@ mod tests {
         assert_eq!(through_escapes("a%40b", upper), "A%40B");
         assert_eq!(
             through_escapes(r"\u0061x", |v| format!("{v}\"")),
-            r"\u0061x\u0022"
+            r"ax\u0022"
         );
         assert_eq!(through_escapes("100%", upper), "100%");
     }
