@@ -317,3 +317,18 @@ def test_blocks_with_escapes_match_byte_for_byte(pair) -> None:
     assert ours.out == theirs.out
     assert ours.actions == theirs.actions
     assert b"%2B86139****5678" in ours.out
+
+
+def test_allowlists_read_the_decoded_value(pair, tmp_path) -> None:
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        "name: company\nlevel: anonymize\nallow:\n"
+        '  values: [support@cloudcsp.com, "139-1234-5678"]\n',
+        encoding="utf-8",
+    )
+    line = "a support%40cloudcsp.com b tel=%2B8613912345678 c tel=%2B8613812345678"
+    for engine in pair:
+        result = engine.apply(line, str(policy))
+        assert result.text.startswith("a support%40cloudcsp.com b tel=%2B8613912345678 c ")
+        assert "13812345678" not in clean(result.text)
+        assert ("EMAIL", "allow") in result.actions
