@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pimask.ner.address import mask_address
 from pimask.ner.person import mask_person
-from pimask.normalize import DROPPED, fold
+from pimask.normalize import DROPPED, fold, through_escapes
 from pimask.validators import is_dotted_quad
 
 MASK_CHAR = "*"
@@ -195,7 +195,17 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
 
 
 def display_mask(entity: str, value: str) -> str:
-    """Default display mask for ``entity``; unknown entities are masked completely."""
+    """Default display mask for ``entity``; unknown entities are masked completely.
+
+    A value spelled with URL-percent or ``\\uXXXX`` escapes is masked decoded and written
+    back in its escapes (:func:`pimask.normalize.through_escapes`).
+    """
+    if "%" in value or "\\" in value:
+        return through_escapes(value, lambda decoded: _display_plain(entity, decoded))
+    return _display_plain(entity, value)
+
+
+def _display_plain(entity: str, value: str) -> str:
     rule = DISPLAY_RULES.get(entity)
     if rule is None:
         return mask_middle(value, 0, 0)

@@ -265,7 +265,19 @@ impl Lines {
                 .map(|&(s, e)| needs_view(&block[s..e]))
                 .collect()
         };
-        Lines { spans, special }
+        let mut lines = Lines { spans, special };
+        // why: a line holding an escape-shaped sequence (`%2B`, `\u624b`) is decoded into
+        // its view (crate::view::escape_hint); a block without `%` and `\` costs one memchr
+        let mut hint = 0usize;
+        for at in memchr::memchr2_iter(b'%', b'\\', block) {
+            if crate::view::escape_shape_at(block, at) {
+                let line = lines.find(at, &mut hint);
+                if let Some(special) = lines.special.get_mut(line) {
+                    *special = true;
+                }
+            }
+        }
+        lines
     }
 
     /// Index of the line holding byte `at` (at or after `hint`, which only moves forward).

@@ -187,7 +187,17 @@ fn mask_ip(value: &str) -> String {
 /// `display_mask`: the default display mask of `entity` (`DISPLAY_RULES`); unknown
 /// entities are masked completely. PERSON and ADDRESS are masked by the Python caller and
 /// never reach here, so they get the unknown-entity mask.
+///
+/// A value spelled with URL-percent or `\uXXXX` escapes is masked decoded and written back
+/// in its escapes ([`crate::view::through_escapes`]).
 pub fn display_mask(entity: &str, value: &str) -> String {
+    if value.contains(['%', '\\']) {
+        return crate::view::through_escapes(value, |decoded| display_plain(entity, decoded));
+    }
+    display_plain(entity, value)
+}
+
+fn display_plain(entity: &str, value: &str) -> String {
     match entity {
         // hutool mobilePhone: first 3 + last 4
         "CN_MOBILE" => mask_mobile(value),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pimask.errors import ConfigError
 from pimask.keys import KeyRing, load_keys
-from pimask.normalize import clean, fold
+from pimask.normalize import clean, fold, through_escapes
 from pimask.operators import build_operator
 from pimask.operators.configs import EncryptConfig, PseudonymizeConfig
 from pimask.operators.keyed import alphabet_for, canonical
@@ -216,7 +216,8 @@ class CompiledPolicy:
                 dropped = True
                 continue
             pieces.append(text[cursor:start])
-            pieces.append(operator(value))
+            # why: operators read the decoded value; the replacement keeps its escapes
+            pieces.append(through_escapes(value, operator))
             cursor = end
         if dropped:
             return Result("", True, findings, actions)
