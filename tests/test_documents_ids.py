@@ -244,3 +244,22 @@ def test_deidentify_pseudonymizes_one_plate_the_same_way(monkeypatch: pytest.Mon
     first = engine.apply("车牌京A·12345", "deidentify").text.removeprefix("车牌")
     second = engine.apply("车牌京A12345", "deidentify").text.removeprefix("车牌")
     assert first == second and first.startswith("<CN_LICENSE_PLATE:")
+
+
+def test_generalize_keeps_a_plates_province_only() -> None:
+    policy = parse_policy(
+        "name: p\nlevel: anonymize\noperators:\n  default: {type: tag}\n"
+        "  CN_LICENSE_PLATE: {type: generalize}\n  CN_PASSPORT: {type: generalize}\n",
+        "p.yaml",
+    )
+    for backend in ("native", "reference"):
+        text = pimask.Engine(backend=backend).apply("车牌粤B·D12345 护照号E12345678", policy).text
+        assert text == "车牌<CN_LICENSE_PLATE:粤> 护照号<CN_PASSPORT>"
+
+
+def test_policy_show_says_the_code_is_left_alone(capsys) -> None:
+    from pimask.cli import main
+
+    assert main(["policy", "show", "deidentify"]) == 0
+    out = capsys.readouterr().out
+    assert "CN_USCC: left as written" in out and "CN_PASSPORT: pseudonymize" in out
