@@ -263,3 +263,16 @@ def test_policy_show_says_the_code_is_left_alone(capsys) -> None:
     assert main(["policy", "show", "deidentify"]) == 0
     out = capsys.readouterr().out
     assert "CN_USCC: left as written" in out and "CN_PASSPORT: pseudonymize" in out
+
+
+def test_check_without_a_policy_does_not_forbid_the_code(tmp_path, capsys) -> None:
+    from pimask.cli import main
+
+    code_only = tmp_path / "vendors.txt"
+    code_only.write_text(f"统一社会信用代码：{USCC}\n", encoding="utf-8")
+    passport = tmp_path / "kyc.txt"
+    passport.write_text("护照号E12345678\n", encoding="utf-8")
+    assert main(["check", "--no-baseline", str(code_only)]) == 0
+    assert main(["check", "--no-baseline", "--entities", "CN_USCC", str(code_only)]) == 1
+    assert main(["check", "--no-baseline", str(passport)]) == 1
+    capsys.readouterr()
