@@ -276,3 +276,20 @@ def test_check_without_a_policy_does_not_forbid_the_code(tmp_path, capsys) -> No
     assert main(["check", "--no-baseline", "--entities", "CN_USCC", str(code_only)]) == 1
     assert main(["check", "--no-baseline", str(passport)]) == 1
     capsys.readouterr()
+
+
+def test_cross_border_policy_pseudonymizes_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """环界云's cross-border promise (docs/policies/huanjie-crossborder.yaml): documents of a
+    cross-border order leave as keyed pseudonyms; the business customer's code stays."""
+    from pathlib import Path
+
+    for name, value in KEY_ENV.items():
+        monkeypatch.setenv(name, value)
+    policy = Path(__file__).resolve().parents[1] / "docs" / "policies" / "huanjie-crossborder.yaml"
+    line = f"跨境订单 护照号E12345678 回乡证H0123456700 车牌粤B12345 税号{USCC}"
+    for backend in ("native", "reference"):
+        text = pimask.Engine(backend=backend).apply(line, str(policy)).text
+        for value in ("E12345678", "H0123456700", "粤B12345"):
+            assert value not in text
+        assert "<CN_PASSPORT:k1:" in text and "<CN_TRAVEL_PERMIT:k1:" in text
+        assert USCC in text
