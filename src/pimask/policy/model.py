@@ -25,7 +25,7 @@ DEFAULT_KEY = "default"
 # Entities that identify an organisation, not a person (统一社会信用代码). PIPL protects
 # natural persons, and a company's code is printed on its invoices and licence and
 # published in the national credit registry: masking it would destroy what business logs
-# are read for. They are found like any entity (scan, check --report), but a policy acts on
+# are read for. They are found like any entity (pimask scan), but a policy acts on
 # one only when it names it (in ``entities`` or ``operators``); ``entities: all`` and a
 # ``default`` operator leave them alone, and so does masking without a policy.
 ORGANISATION_ENTITIES = frozenset({"CN_USCC"})
