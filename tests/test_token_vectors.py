@@ -55,6 +55,7 @@ operators:
   EMAIL: {type: pseudonymize}
   IP_ADDRESS: {type: pseudonymize}
   SECRET: {type: tag}
+  CN_LICENSE_PLATE: {type: redact}
 """
 
 

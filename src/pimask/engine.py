@@ -19,6 +19,7 @@ from pimask.errors import ConfigError
 from pimask.findings import Finding
 from pimask.masking import display_mask
 from pimask.ner import DETECTORS, NerPipeline
+from pimask.policy.model import ORGANISATION_ENTITIES
 from pimask.recognizers import RecognizerSpec
 from pimask.scanner import Scanner, resolve_overlaps
 
@@ -69,6 +70,9 @@ def _display(finding: Finding, value: str) -> str:
 def displayed(text: str, findings: list[Finding]) -> Result:
     """``text`` with ``findings`` display-masked: what :meth:`Engine.apply` gives without a
     policy (shared with the block path, which scans with line flags)."""
+    # why: masking without a policy is the display policy, which does not name an
+    # organisation's id (policy.model.ORGANISATION_ENTITIES): found, left as written
+    findings = [finding for finding in findings if finding.entity not in ORGANISATION_ENTITIES]
     actions = [(finding.entity, "mask") for finding in findings]
     return Result(splice(text, findings, _display), False, findings, actions)
 
@@ -242,7 +246,9 @@ class Engine:
             native_mask = getattr(self._scanner, "mask", None)
             done = None if native_mask is None else native_mask(text)
             if done is not None:
-                masked, findings = done
+                masked, found = done
+                # the core left organisation ids as written (plan "display_skip")
+                findings = [f for f in found if f.entity not in ORGANISATION_ENTITIES]
                 actions = [(finding.entity, "mask") for finding in findings]
                 return Result(masked, False, findings, actions)
         findings = self.scan(text)

@@ -159,6 +159,38 @@ def mask_bank_card(value: str) -> str:
     return mask_middle(value, 6, 4)
 
 
+# --- issue 19 part C: documents, organisation codes, plates -----------------------------
+
+
+def mask_document(value: str) -> str:
+    """Passport and travel permit: keep the first character (the document type letter: E,
+    G, C, H, M …) and the last 2, as the ID card rule does."""
+    return mask_middle(value, 1, 2)
+
+
+def mask_uscc(value: str) -> str:
+    """统一社会信用代码: keep registration authority, type and region (first 8), hide the
+    organisation code and check character."""
+    return mask_middle(value, 8, 0)
+
+
+def mask_license_plate(value: str) -> str:
+    """Keep the province and issuing-authority letter (first 2 characters) and the last one
+    (a serial's last character, or 警/学/挂 …), hide the letters and digits between;
+    separators (京A·…) stay: ``京A·1234警`` → ``京A·****警``.
+
+    >>> mask_license_plate("京A12345")
+    '京A****5'
+    """
+    folded = fold(value)
+    chars = list(value)
+    for index in range(2, len(chars) - 1):
+        ch = folded[index]
+        if ch.isascii() and ch.isalnum():
+            chars[index] = MASK_CHAR
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class DisplayRule:
     description: str
@@ -189,6 +221,13 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "DEVICE_ID": DisplayRule("first 4 characters", mask_device_id),
     "GEO_COORDINATES": DisplayRule("2 decimals of each degree value (about 1 km)", mask_geo),
     "SECRET": DisplayRule("nothing: six mask characters, whatever the length", mask_secret),
+    # issue 19 part C
+    "CN_PASSPORT": DisplayRule("document letter + last 2", mask_document),
+    "CN_TRAVEL_PERMIT": DisplayRule("document letter (first character) + last 2", mask_document),
+    "CN_USCC": DisplayRule("authority, type and region (first 8)", mask_uscc),
+    "CN_LICENSE_PLATE": DisplayRule(
+        "province + authority letter + last character", mask_license_plate
+    ),
     "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }

@@ -147,3 +147,13 @@ IMSI_MNCS: dict[str, str] = {
     "05": "中国电信", "06": "中国联通", "07": "中国移动", "08": "中国移动", "09": "中国联通",
     "11": "中国电信", "15": "中国广电", "20": "中国铁通",
 }  # fmt: skip
+
+# GB 32100-2015 统一社会信用代码: the registration authority (first character) and the
+# organisation types it registers (second character). A code whose first two characters are
+# not in this table was not issued under the standard. 1 机构编制, 2 外交, 3 司法行政, 4 文化,
+# 5 民政, 6 旅游, 7 宗教, 8 工会, 9 工商 (市场监管), A 军队编制, N 农业农村, Y 其他.
+USCC_TYPES: frozenset[str] = frozenset(
+    {"11", "12", "13", "19", "21", "29", "31", "32", "33", "34", "35", "39", "41", "49",
+     "51", "52", "53", "59", "61", "62", "69", "71", "72", "79", "81", "89", "91", "92", "93",
+     "A1", "A9", "N1", "N2", "N3", "N9", "Y1"}
+)  # fmt: skip

@@ -411,6 +411,73 @@ def secret(value: str) -> Verdict:
     return Verdict("valid", "value")
 
 
+def cn_uscc(value: str) -> Verdict:
+    """统一社会信用代码 (GB 32100-2015): 18 characters of the 31-character alphabet, a
+    registration authority and organisation type the standard defines (first two), a 6-digit
+    region code, and the MOD 31 check character over the first 17.
+
+    Two soft facts move the score: the organisation code inside it (characters 9-17) has
+    its own GB 11714 check, which the code of every organisation registered before 2015
+    passes (newer ``MA…`` codes mostly do not), and an all-digit value is more often an
+    order or snowflake id than a code: either way the recognizer's context decides.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if len(value) != 18:
+        return Verdict("invalid", "length")
+    if value[:2] not in reference.USCC_TYPES:
+        return Verdict("invalid", "registration_code")
+    if not checksums.is_ascii_digits(value[2:8]):
+        return Verdict("invalid", "region_code")
+    if not checksums.gb32100_is_valid(value):
+        return Verdict("invalid", "check_character")
+    adjust = 0.0
+    if not checksums.gb11714_is_valid(value[8:17]):
+        adjust -= 0.15
+    if checksums.is_ascii_digits(value):
+        adjust -= 0.2
+    return Verdict("valid", "mod31", round(adjust, 4))
+
+
+def cn_travel_permit(value: str) -> Verdict:
+    """Travel permits have no check digit; the one soft fact is that an 8-digit 台胞证
+    number that reads as a date (19xx/20xx, month 01-12, day 01-31) is more often a date:
+    it needs its key, a word further back is not enough."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if (
+        len(value) == 8
+        and checksums.is_ascii_digits(value)
+        and value[:2] in ("19", "20")
+        and 1 <= int(value[4:6]) <= 12
+        and 1 <= int(value[6:8]) <= 31
+    ):
+        return Verdict("valid", "date_like", -0.1)
+    return Verdict("valid", "shape")
+
+
+# What a plate may carry between its authority letter and serial (京A·12345, 京A 12345).
+PLATE_SEPARATORS = " -.\u00b7\u30fb\u2022"
+
+
+def cn_license_plate(value: str) -> Verdict:
+    """Mainland license plate (GA 36-2018): the recognizer's regex spells the shape out
+    (province, authority letter, serial without I/O, new-energy D/F positions, 警/学/挂/领/
+    港/澳/使); what is left is the serial rule that a 5-character serial holds at most two
+    letters, so 京ABCDE-like words are refused."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    plate = _compact(value, PLATE_SEPARATORS)
+    if len(plate) < 7:
+        return Verdict("invalid", "length")
+    if plate[0] == "使":
+        return Verdict("valid", "embassy")
+    letters = sum(1 for ch in plate[2:] if "A" <= ch <= "Z")
+    if letters > 2:
+        return Verdict("invalid", "serial_letters")
+    return Verdict("valid", "shape")
+
+
 VALIDATORS: dict[str, Validator] = {
     "cn_resident_id": cn_resident_id,
     "cn_mobile": cn_mobile,
@@ -423,6 +490,9 @@ VALIDATORS: dict[str, Validator] = {
     "device_id": device_id,
     "geo_coordinates": geo_coordinates,
     "secret": secret,
+    "cn_uscc": cn_uscc,
+    "cn_license_plate": cn_license_plate,
+    "cn_travel_permit": cn_travel_permit,
 }
 
 

@@ -221,12 +221,36 @@ fn display_plain(entity: &str, value: &str) -> String {
         "GEO_COORDINATES" => mask_geo(value),
         // nothing: six mask characters whatever the length (a secret has no display level)
         "SECRET" => MASK_CHAR.to_string().repeat(6),
+        // issue 19 part C: document letter + last 2
+        "CN_PASSPORT" | "CN_TRAVEL_PERMIT" => mask_middle(value, 1, 2, MASK_CHAR),
+        // authority, type and region (first 8)
+        "CN_USCC" => mask_middle(value, 8, 0, MASK_CHAR),
+        // province + authority letter + last character
+        "CN_LICENSE_PLATE" => mask_license_plate(value),
         _ => mask_middle(value, 0, 0, MASK_CHAR),
     }
 }
 
 /// `mask_geo`: keep 2 decimals of each number (`39.90****,116.40****`); a value without a
 /// dot is masked completely. Digits and dots are read on the folded characters.
+/// `mask_license_plate`: keep the first 2 characters (province, authority letter) and the
+/// last; the ASCII letters and digits between (in the folded value) are masked, separators
+/// and 汉字 (警, 学 …) stay.
+fn mask_license_plate(value: &str) -> String {
+    let count = value.chars().count();
+    value
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i >= 2 && i + 1 < count && fold_char(c).is_ascii_alphanumeric() {
+                MASK_CHAR
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn mask_geo(value: &str) -> String {
     if !value.chars().any(|c| fold_char(c) == '.') {
         return mask_middle(value, 0, 0, MASK_CHAR);
@@ -447,6 +471,25 @@ mod tests {
             ("IP_ADDRESS", "\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}", "********************"),
             ("BANK_CARD", "\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}", "\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}**********\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}"),
     ];
+
+    /// issue 19 part C: `masking.display_mask` of documents, codes and plates in Python.
+    #[test]
+    fn document_masks_match_python() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("CN_PASSPORT", "E12345678", "E******78"),
+            ("CN_TRAVEL_PERMIT", "H0123456700", "H********00"),
+            ("CN_USCC", "91350100M000100Y43", "91350100**********"),
+            ("CN_LICENSE_PLATE", "京A12345", "京A****5"),
+            ("CN_LICENSE_PLATE", "沪B·8C123", "沪B·****3"),
+            ("CN_LICENSE_PLATE", "浙A-1234学", "浙A-****学"),
+            ("CN_LICENSE_PLATE", "粤ＢＤ１２３４５", "粤Ｂ*****５"),
+            ("CN_LICENSE_PLATE", "京A", "京A"),
+            ("CN_LICENSE_PLATE", "", ""),
+        ];
+        for &(entity, value, want) in cases {
+            assert_eq!(display_mask(entity, value), want, "{entity} {value:?}");
+        }
+    }
 
     #[test]
     fn display_masks_match_python() {

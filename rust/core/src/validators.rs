@@ -61,6 +61,9 @@ pub enum ValidatorKind {
     DeviceId,
     GeoCoordinates,
     Secret,
+    CnUscc,
+    CnLicensePlate,
+    CnTravelPermit,
 }
 
 impl ValidatorKind {
@@ -78,6 +81,9 @@ impl ValidatorKind {
             "device_id" => ValidatorKind::DeviceId,
             "geo_coordinates" => ValidatorKind::GeoCoordinates,
             "secret" => ValidatorKind::Secret,
+            "cn_uscc" => ValidatorKind::CnUscc,
+            "cn_license_plate" => ValidatorKind::CnLicensePlate,
+            "cn_travel_permit" => ValidatorKind::CnTravelPermit,
             _ => return None,
         })
     }
@@ -109,6 +115,53 @@ const NOT_PERSONAL_BP: i32 = -7_000;
 /// `-0.4`: a short compressed IPv6 address.
 const SHORT_IPV6_BP: i32 = -4_000;
 
+/// `-0.15`: a 统一社会信用代码 whose organisation code fails GB 11714.
+const USCC_ORG_CODE_BP: i32 = -1_500;
+/// `-0.2`: an all-digit 统一社会信用代码 (as often an order or snowflake id).
+const USCC_ALL_DIGITS_BP: i32 = -2_000;
+/// `-0.1`: an 8-digit travel permit number that reads as a date.
+const DATE_LIKE_BP: i32 = -1_000;
+
+/// `PLATE_SEPARATORS`: what a plate may carry between its letter and serial.
+const PLATE_SEPARATORS: &[char] = &[' ', '-', '.', '\u{b7}', '\u{30fb}', '\u{2022}'];
+
+/// `cn_license_plate`: the regex spells the shape out; a plate has at least 7 characters
+/// without separators, and its serial at most two letters (embassy plates, 使…, have none).
+fn cn_license_plate(value: &str) -> Verdict {
+    let plate: Vec<char> = compact(value, PLATE_SEPARATORS).chars().collect();
+    if plate.len() < 7 {
+        return invalid("length");
+    }
+    if plate[0] == '使' {
+        return verdict(Status::Valid, "embassy");
+    }
+    let letters = plate[2..].iter().filter(|c| c.is_ascii_uppercase()).count();
+    if letters > 2 {
+        return invalid("serial_letters");
+    }
+    verdict(Status::Valid, "shape")
+}
+
+/// `cn_travel_permit`: no check digit; an 8-digit number that reads as a date (19xx/20xx,
+/// month 01-12, day 01-31) scores lower.
+fn cn_travel_permit(value: &str) -> Verdict {
+    let b = value.as_bytes();
+    let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
+    if b.len() == 8
+        && checksums::is_ascii_digits(value)
+        && (&value[..2] == "19" || &value[..2] == "20")
+        && (1..=12).contains(&two(4))
+        && (1..=31).contains(&two(6))
+    {
+        return Verdict {
+            status: Status::Valid,
+            reason: "date_like",
+            adjust_bp: DATE_LIKE_BP,
+        };
+    }
+    verdict(Status::Valid, "shape")
+}
+
 /// The validators with their tables, built once per engine.
 ///
 /// Every table key the validators look up is a string of ASCII digits of a fixed length
@@ -130,6 +183,8 @@ pub struct Validators {
     idn_tlds: HashSet<String>,
     /// `reference.IMSI_MNCS`, indexed by the two-digit MNC.
     imsi_mncs: [bool; 100],
+    /// `reference.USCC_TYPES`: registration authority + organisation type (two characters).
+    uscc_types: HashSet<String>,
 }
 
 /// The number written by `key` when it is exactly `len` ASCII digits.
@@ -181,6 +236,7 @@ impl Validators {
             imei_reporting_bodies,
             idn_tlds: tables.idn_tlds.iter().cloned().collect(),
             imsi_mncs,
+            uscc_types: tables.uscc_types.iter().cloned().collect(),
         }
     }
 
@@ -202,6 +258,43 @@ impl Validators {
             ValidatorKind::DeviceId => device_id(value),
             ValidatorKind::GeoCoordinates => geo_coordinates(value),
             ValidatorKind::Secret => secret(value),
+            ValidatorKind::CnUscc => self.cn_uscc(value),
+            ValidatorKind::CnLicensePlate => cn_license_plate(value),
+            ValidatorKind::CnTravelPermit => cn_travel_permit(value),
+        }
+    }
+
+    /// `cn_uscc`: 统一社会信用代码 (GB 32100-2015): 18 characters, a registration authority
+    /// and type of the standard's table, a 6-digit region code, the MOD 31 check character;
+    /// an organisation code failing GB 11714 (-0.15) or an all-digit value (-0.2) scores
+    /// lower.
+    fn cn_uscc(&self, value: &str) -> Verdict {
+        let chars: Vec<char> = value.chars().collect();
+        if chars.len() != 18 {
+            return invalid("length");
+        }
+        let kind: String = chars[..2].iter().collect();
+        if !self.uscc_types.contains(&kind) {
+            return invalid("registration_code");
+        }
+        if !chars[2..8].iter().all(char::is_ascii_digit) {
+            return invalid("region_code");
+        }
+        if !checksums::gb32100_is_valid(value) {
+            return invalid("check_character");
+        }
+        // why: every character is now of the ASCII alphabet, so byte offsets are characters
+        let mut adjust_bp = 0;
+        if !checksums::gb11714_is_valid(&value[8..17]) {
+            adjust_bp += USCC_ORG_CODE_BP;
+        }
+        if checksums::is_ascii_digits(value) {
+            adjust_bp += USCC_ALL_DIGITS_BP;
+        }
+        Verdict {
+            status: Status::Valid,
+            reason: "mod31",
+            adjust_bp,
         }
     }
 
@@ -893,8 +986,8 @@ mod tests {
     use crate::plan::Plan;
     use Status::{Invalid, Unknown, Valid};
     use ValidatorKind::{
-        BankCard, CnMobile, CnResidentId, DeviceId, Email, GeoCoordinates, Imei, Imsi, IpAddress,
-        MacAddress,
+        BankCard, CnLicensePlate, CnMobile, CnResidentId, CnTravelPermit, CnUscc, DeviceId, Email,
+        GeoCoordinates, Imei, Imsi, IpAddress, MacAddress,
     };
 
     /// The `today` the expected verdicts were computed with in Python.
@@ -1753,6 +1846,55 @@ mod tests {
                 let verdict = validators.run(kind, value, TODAY);
                 assert_eq!(verdict.status, Invalid, "{kind:?} {value:?}");
             }
+        }
+    }
+
+    /// issue 19 part C: (validator, value, status, reason, adjust_bp) as printed by Python
+    /// from `validators.run(name, value)`.
+    #[rustfmt::skip]
+    const DOCUMENT_CASES: &[(ValidatorKind, &str, Status, &str, i32)] = &[
+            (CnUscc, "91350100M000100Y43", Valid, "mod31", 0),
+            (CnUscc, "91350100M000100Y44", Invalid, "check_character", 0),
+            (CnUscc, "911101088021004338", Invalid, "check_character", 0),
+            (CnUscc, "121000003001726990", Valid, "mod31", -2000),
+            (CnUscc, "91110108MA01C2D36P", Valid, "mod31", 0),
+            (CnUscc, "01350100M000100Y43", Invalid, "registration_code", 0),
+            (CnUscc, "94350100M000100Y43", Invalid, "registration_code", 0),
+            (CnUscc, "9135010AM000100Y43", Invalid, "region_code", 0),
+            (CnUscc, "91350100M000100Y4", Invalid, "length", 0),
+            (CnUscc, "91350100m000100Y43", Invalid, "check_character", 0),
+            (CnUscc, "９1350100M000100Y43", Invalid, "registration_code", 0),
+            (CnUscc, "Y11100005513850A92", Valid, "mod31", 0),
+            (CnUscc, "", Invalid, "length", 0),
+            (CnLicensePlate, "京A12345", Valid, "shape", 0),
+            (CnLicensePlate, "京A·12345", Valid, "shape", 0),
+            (CnLicensePlate, "京ABCD12", Invalid, "serial_letters", 0),
+            (CnLicensePlate, "京AD12345", Valid, "shape", 0),
+            (CnLicensePlate, "使014578", Valid, "embassy", 0),
+            (CnLicensePlate, "京A1234警", Valid, "shape", 0),
+            (CnLicensePlate, "京A123", Invalid, "length", 0),
+            (CnLicensePlate, "新ABC123", Valid, "shape", 0),
+            (CnLicensePlate, "京A 8B123", Valid, "shape", 0),
+            (CnLicensePlate, "京AB1C2D3", Invalid, "serial_letters", 0),
+            (CnTravelPermit, "12345678", Valid, "shape", 0),
+            (CnTravelPermit, "20231012", Valid, "date_like", -1000),
+            (CnTravelPermit, "19991301", Valid, "shape", 0),
+            (CnTravelPermit, "C12345678", Valid, "shape", 0),
+            (CnTravelPermit, "2023101", Valid, "shape", 0),
+            (CnTravelPermit, "２0231012", Valid, "shape", 0),
+            (CnTravelPermit, "", Valid, "shape", 0),
+    ];
+
+    #[test]
+    fn document_validators_match_python() {
+        let validators = validators();
+        for &(kind, value, status, reason, adjust_bp) in DOCUMENT_CASES {
+            let got = validators.run(kind, value, TODAY);
+            assert_eq!(
+                (got.status, got.reason, got.adjust_bp),
+                (status, reason, adjust_bp),
+                "{kind:?} {value:?}"
+            );
         }
     }
 }

@@ -33,6 +33,7 @@ DIGITS = "0123456789"
 HEX_BOTH_CASES = "0123456789abcdefABCDEF"
 _NON_DIGITS = re.compile(r"[^0-9]")
 _NON_HEX = re.compile(r"[^0-9a-f]")
+_PLATE_LAYOUT = re.compile("[ .\\-\u00b7\u30fb\u2022]")
 _FULLWIDTH = 0xFEE0
 
 
@@ -55,6 +56,10 @@ def canonical(entity: str, value: str) -> str:
         return re.sub(r"[^0-9X]", "", folded.upper())
     if entity == "MAC_ADDRESS":
         return _NON_HEX.sub("", folded.lower())
+    if entity in ("CN_PASSPORT", "CN_TRAVEL_PERMIT", "CN_USCC"):
+        return folded.upper()
+    if entity == "CN_LICENSE_PLATE":
+        return _PLATE_LAYOUT.sub("", folded.upper())  # 京A·12345 and 京A12345 are one car
     if entity == "EMAIL":
         address = folded.strip().casefold()
         # why: "#" written for "@" is the same address, so it gets the same pseudonym

@@ -41,6 +41,8 @@ _CIPHER_SYMBOLS: dict[str, frozenset[int]] = {
     "IMSI": frozenset({15}),
     "DEVICE_ID": frozenset(range(8, 33)),  # longer ids exceed FF3-1 over 62 symbols: fallback
     "GEO_COORDINATES": frozenset(range(6, 19)),  # 5-digit singles are too short: fallback
+    "CN_PASSPORT": frozenset({7, 8}),  # E + 8, G + 8, EA + 7, D/S/P(E) + 7
+    "CN_TRAVEL_PERMIT": frozenset({7, 8, 9, 10}),  # C + 8, CA + 7, H/M + 8-10, 台胞证 8
 }
 
 

@@ -22,6 +22,13 @@ from pimask.operators.configs import (
 )
 
 DEFAULT_KEY = "default"
+# Entities that identify an organisation, not a person (统一社会信用代码). PIPL protects
+# natural persons, and a company's code is printed on its invoices and licence and
+# published in the national credit registry: masking it would destroy what business logs
+# are read for. They are found like any entity (pimask scan), but a policy acts on
+# one only when it names it (in ``entities`` or ``operators``); ``entities: all`` and a
+# ``default`` operator leave them alone, and so does masking without a policy.
+ORGANISATION_ENTITIES = frozenset({"CN_USCC"})
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
@@ -168,7 +175,14 @@ class Policy(_Strict):
             or level_default(self.level)
         )
 
+    def names(self, entity: str) -> bool:
+        """True when this policy lists ``entity`` itself (``entities`` or ``operators``)."""
+        return (self.entities != "all" and entity in self.entities) or entity in self.operators
+
     def covers(self, entity: str) -> bool:
+        """True when this policy acts on ``entity``: an organisation's id only when named."""
+        if entity in ORGANISATION_ENTITIES:
+            return self.names(entity)
         return self.entities == "all" or entity in self.entities
 
     @property
