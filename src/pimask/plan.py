@@ -38,6 +38,7 @@ def tables() -> dict[str, Any]:
         "imei_reporting_bodies": sorted(reference.IMEI_REPORTING_BODIES),
         "idn_tlds": sorted(reference.IDN_TLDS),
         "imsi_mncs": list(reference.IMSI_MNCS.items()),
+        "area_codes": list(reference.CN_AREA_CODES.items()),
     }
 
 

@@ -93,6 +93,9 @@ pub struct Tables {
     /// IMSI mobile network codes of MCC 460 (two digits) -> operator.
     #[serde(default)]
     pub imsi_mncs: Vec<(String, String)>,
+    /// Mainland long-distance area codes (with the leading 0) -> city.
+    #[serde(default)]
+    pub area_codes: Vec<(String, String)>,
 }
 
 impl Plan {
