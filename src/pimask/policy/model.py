@@ -24,6 +24,14 @@ from pimask.operators.configs import (
 DEFAULT_KEY = "default"
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
+# Entities that identify an organisation, not a person: a company's 400/800 and 95xxx
+# service numbers (issue 19). They are found and reported like any entity, but a policy
+# with ``entities: all`` (every built-in policy) leaves them alone: masking a bank's
+# hotline in every ticket removes no personal information and costs the reader the one
+# number they may need. A policy acts on one only when it names it, in ``entities`` or
+# with an operator of its own (``operators: {CN_SERVICE_NUMBER: {type: tag}}``).
+ORGANISATION_ENTITIES: frozenset[str] = frozenset({"CN_SERVICE_NUMBER"})
+
 
 class PolicyProblem(ValueError):
     """A rule broken at ``path`` (dotted, e.g. ``operators.CN_MOBILE``); message has no value."""
@@ -169,7 +177,11 @@ class Policy(_Strict):
         )
 
     def covers(self, entity: str) -> bool:
-        return self.entities == "all" or entity in self.entities
+        """Does this policy act on ``entity``? ``all`` covers every entity but the
+        :data:`ORGANISATION_ENTITIES`, which are covered only when named."""
+        if self.entities == "all":
+            return entity not in ORGANISATION_ENTITIES or entity in self.operators
+        return entity in self.entities
 
     @property
     def needs_key(self) -> bool:
