@@ -10,6 +10,7 @@ negative kind; findings on a label of a different entity are "confusions".
     python benchmarks/quality.py --lines 20000 --seed 7          # generate and evaluate
     python benchmarks/quality.py --corpus corpus.jsonl           # evaluate a saved corpus
     python benchmarks/quality.py --device                        # IMSI, DEVICE_ID, GEO corpus
+    python benchmarks/quality.py --set accounts                  # benchmarks/gen_accounts.py
     PIMASK_BACKEND=reference python benchmarks/quality.py        # the reference engine
 
 Values are synthetic, but error listings (``--errors N``) still show only entity, form
@@ -32,6 +33,22 @@ from pathlib import Path
 import pimask
 
 _HERE = Path(__file__).resolve().parent
+
+
+def load_generator(name: str):
+    """``benchmarks/gen_NAME.py`` as a module: its ``generate(lines, seed)`` gives records
+    shaped like ``corpus.generate_labeled``'s (``id``, ``kind``, ``text``, ``spans``,
+    ``negatives``). One option for every entity family's own corpus, so adding one adds a
+    file, not a flag."""
+    if not name.isidentifier():
+        raise SystemExit(f"--set {name!r}: not a generator name")
+    path = _HERE / f"gen_{name}.py"
+    if not path.is_file():
+        known = sorted(p.stem[4:] for p in _HERE.glob("gen_*.py"))
+        raise SystemExit(f"--set {name}: no {path.name} (known: {', '.join(known) or 'none'})")
+    if str(_HERE) not in sys.path:
+        sys.path.insert(0, str(_HERE))  # why: a generator may import corpus.py's helpers
+    return importlib.import_module(f"gen_{name}")
 
 
 def load_corpus_module():
@@ -217,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vocabulary", choices=("base", "heldout", "fresh"), default=None)
     parser.add_argument("--device", action="store_true",
                         help="IMSI / DEVICE_ID / GEO_COORDINATES and look-alikes")  # fmt: skip
+    parser.add_argument("--set", metavar="NAME",
+                        help="the corpus of benchmarks/gen_NAME.py (e.g. accounts)")  # fmt: skip
     parser.add_argument("--forms", action="store_true", help="also print recall per form")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors")
     parser.add_argument("--show-values", action="store_true", help="errors show the text")
@@ -225,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         records: Iterable[dict] = _read_jsonl(args.corpus)
         source = args.corpus
+    elif args.set:
+        records = load_generator(args.set).generate(args.lines, args.seed)
+        source = f"gen_{args.set}.py --lines {args.lines} --seed {args.seed}"
     elif args.device:
         records = load_corpus_module().generate_device_labeled(args.lines, args.seed)
         source = f"corpus.py --labeled --device --lines {args.lines} --seed {args.seed}"
