@@ -79,6 +79,14 @@ def handle(rng: random.Random, wxid: bool = True) -> str:
     return (name + rng.choice(tails))[:20]
 
 
+def wechat(rng: random.Random) -> tuple[str, str]:
+    """A WeChat id and its form; one in ten is letters only (``zhangsanfeng``), which only a
+    key naming the id (微信号, wechat_id) reports: measured, not avoided."""
+    if rng.random() < 0.1:
+        return (rng.choice(_NAMES) + rng.choice(_NAMES) + rng.choice(_NAMES))[:20], "letters"
+    return handle(rng), "handle"
+
+
 # positives: (entity, key/label phrases per style)
 _KEYS: dict[str, dict[str, tuple[str, ...]]] = {
     "CN_LANDLINE": {
@@ -102,7 +110,7 @@ _MAKERS: dict[str, Callable[[random.Random], tuple[str, str]]] = {
     "CN_LANDLINE": landline,
     "CN_SERVICE_NUMBER": service_number,
     "QQ_NUMBER": lambda rng: (qq(rng), "digits"),
-    "WECHAT_ID": lambda rng: (handle(rng), "handle"),
+    "WECHAT_ID": lambda rng: wechat(rng),
 }
 
 _NEG_KINDS = (

@@ -493,7 +493,9 @@ _WECHAT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 # What settings and logs write after a WeChat key instead of an id.
 _WECHAT_PLACEHOLDERS = frozenset(
     {"enabled", "disabled", "unbound", "unknown", "undefined", "default", "hidden",
-     "private", "notset", "not_set", "missing", "invalid", "pending", "bound", "nobody"}
+     "private", "notset", "not_set", "missing", "invalid", "pending", "bound", "nobody",
+     "success", "succeeded", "failed", "failure", "error", "timeout", "expired", "cancelled",
+     "canceled", "callback", "payment", "refund"}
 )  # fmt: skip
 
 

@@ -1022,7 +1022,7 @@ fn wechat_id(value: &str) -> Verdict {
     {
         return invalid("character");
     }
-    const PLACEHOLDERS: [&str; 15] = [
+    const PLACEHOLDERS: [&str; 27] = [
         "enabled",
         "disabled",
         "unbound",
@@ -1038,6 +1038,18 @@ fn wechat_id(value: &str) -> Verdict {
         "pending",
         "bound",
         "nobody",
+        "success",
+        "succeeded",
+        "failed",
+        "failure",
+        "error",
+        "timeout",
+        "expired",
+        "cancelled",
+        "canceled",
+        "callback",
+        "payment",
+        "refund",
     ];
     if PLACEHOLDERS.contains(&value.to_ascii_lowercase().as_str()) {
         return invalid("placeholder");

@@ -51,6 +51,9 @@ def _describe(spec: str) -> list[str]:
     lines.append(f"  min score: {score}")
     lines.append(f"  covers: {'all entities' if policy.entities == 'all' else ', '.join(entities)}")
     for entity in entities:
+        if not policy.covers(entity):  # an organisation entity the policy does not name
+            lines.append(f"    {entity}: left alone (an organisation's; name it to cover it)")
+            continue
         config = policy.operator_for(entity)
         settings = config.model_dump(exclude={"type"}, exclude_defaults=True)
         text = f"    {entity}: {config.type}"

@@ -64,6 +64,10 @@ ENTITY_LABELS: dict[str, str] = {
     "IMSI": "IMSI",
     "DEVICE_ID": "设备标识",
     "GEO_COORDINATES": "经纬度",
+    "CN_LANDLINE": "固定电话",
+    "CN_SERVICE_NUMBER": "客服号码",
+    "QQ_NUMBER": "QQ号",
+    "WECHAT_ID": "微信号",
 }
 
 Operator = Callable[[str], str]
