@@ -104,7 +104,8 @@ BROKEN = [
      "name: p\nlevel: deidentify\noperators:\n  EMAIL: {type: encrypt}\n",
      ":4: operators.EMAIL: encrypt keeps the format of digit-shaped values only", "pseudonymize"),
     ("default-encrypt-covers-email",
-     "name: p\nlevel: deidentify\noperators:\n  default: {type: encrypt}\n",
+     "name: p\nlevel: deidentify\noperators:\n  default: {type: encrypt}\n"
+     "  CN_LANDLINE: {type: tag}\n",
      ":4: operators.default: for EMAIL: encrypt keeps the format", ""),
     ("bad-allow-regex",
      "name: p\nlevel: anonymize\nallow:\n  patterns: ['400-(']\n",
