@@ -10,7 +10,8 @@ Two questions:
 1. **False alarms.** These logs hold no Chinese personal data, yet are full of numbers that
    look like it (pids, block ids, epoch timestamps, counters, hex ids). Every
    CN_RESIDENT_ID, CN_MOBILE, BANK_CARD or IMEI finding at the default threshold is a false
-   positive; the target is zero. So is every IMSI, DEVICE_ID or GEO_COORDINATES finding:
+   positive; the target is zero. So is every IMSI, DEVICE_ID, GEO_COORDINATES, CN_LANDLINE,
+   CN_SERVICE_NUMBER, QQ_NUMBER or WECHAT_ID finding:
    the samples hold none, and their look-alikes (15-digit runs, hex ids, decimal numbers)
    are everywhere. The same holds for CN_PASSPORT, CN_TRAVEL_PERMIT, CN_LICENSE_PLATE and
    CN_USCC (letter + 8 digits codes, 18-character ids). Such findings are listed by
@@ -55,6 +56,13 @@ CHINESE_PII = (
     "CN_TRAVEL_PERMIT",
     "CN_LICENSE_PLATE",
     "CN_USCC",
+
+    # issue 19 part D: contact accounts (a service number is an organisation's, but the
+    # samples hold none either: every finding is a false alarm)
+    "CN_LANDLINE",
+    "CN_SERVICE_NUMBER",
+    "QQ_NUMBER",
+    "WECHAT_ID",
 )
 
 _STRICT_IPV4 = re.compile(

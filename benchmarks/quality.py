@@ -12,6 +12,7 @@ negative kind; findings on a label of a different entity are "confusions".
     python benchmarks/quality.py --device                        # IMSI, DEVICE_ID, GEO corpus
     python benchmarks/quality.py --adversarial --seed 16         # adversarial spellings
     python benchmarks/quality.py --set documents                 # benchmarks/gen_documents.py
+    python benchmarks/quality.py --set accounts                  # benchmarks/gen_accounts.py
     PIMASK_BACKEND=reference python benchmarks/quality.py        # the reference engine
 
 Values are synthetic, but error listings (``--errors N``) still show only entity, form
@@ -71,6 +72,8 @@ def load_generator(name: str):
     path = _HERE / f"gen_{name}.py"
     if not path.is_file():
         raise SystemExit(f"no corpus set {name!r}: {path} not found")
+    if str(_HERE) not in sys.path:
+        sys.path.insert(0, str(_HERE))  # why: a generator may import corpus.py's helpers
     spec = importlib.util.spec_from_file_location(f"gen_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

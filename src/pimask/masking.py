@@ -209,6 +209,30 @@ def mask_secret(value: str) -> str:
     return SECRET_MASK
 
 
+def mask_landline(value: str) -> str:
+    """hutool fixedPhone: first 4 + last 2 (the area code stays: a city, not a person).
+
+    >>> mask_landline("010-62345678")
+    '010-6*****78'
+    """
+    return mask_middle(value, 4, 2)
+
+
+def keep_service_number(value: str) -> str:
+    """A company's service number is not personal information: kept as written.
+
+    why: the built-in policies leave CN_SERVICE_NUMBER alone (ORGANISATION_ENTITIES), and
+    ``pimask.mask(text)`` must give what the display policy gives; a policy that wants it
+    hidden names it with an operator of its own.
+    """
+    return value
+
+
+def mask_account(value: str) -> str:
+    """QQ number or WeChat id: first and last character (``1*******9``, ``z****_***8``)."""
+    return mask_middle(value, 1, 1)
+
+
 DISPLAY_RULES: dict[str, DisplayRule] = {
     "CN_MOBILE": DisplayRule("hutool mobilePhone: first 3 + last 4", mask_mobile),
     "CN_RESIDENT_ID": DisplayRule("hutool idCardNum: first 1 + last 2", mask_resident_id),
@@ -228,6 +252,12 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "CN_LICENSE_PLATE": DisplayRule(
         "province + authority letter + last character", mask_license_plate
     ),
+    "CN_LANDLINE": DisplayRule("hutool fixedPhone: first 4 + last 2", mask_landline),
+    "CN_SERVICE_NUMBER": DisplayRule(
+        "kept: an organisation's number, not a person's", keep_service_number
+    ),
+    "QQ_NUMBER": DisplayRule("first and last digit", mask_account),
+    "WECHAT_ID": DisplayRule("first and last character", mask_account),
     "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }

@@ -39,6 +39,7 @@ def tables() -> dict[str, Any]:
         "idn_tlds": sorted(reference.IDN_TLDS),
         "imsi_mncs": list(reference.IMSI_MNCS.items()),
         "uscc_types": sorted(reference.USCC_TYPES),
+        "area_codes": list(reference.CN_AREA_CODES.items()),
     }
 
 

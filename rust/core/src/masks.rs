@@ -227,6 +227,12 @@ fn display_plain(entity: &str, value: &str) -> String {
         "CN_USCC" => mask_middle(value, 8, 0, MASK_CHAR),
         // province + authority letter + last character
         "CN_LICENSE_PLATE" => mask_license_plate(value),
+        // hutool fixedPhone: first 4 + last 2 (the area code is a city)
+        "CN_LANDLINE" => mask_middle(value, 4, 2, MASK_CHAR),
+        // kept: an organisation's number, not a person's (built-in policies leave it alone)
+        "CN_SERVICE_NUMBER" => value.to_string(),
+        // first and last character
+        "QQ_NUMBER" | "WECHAT_ID" => mask_middle(value, 1, 1, MASK_CHAR),
         _ => mask_middle(value, 0, 0, MASK_CHAR),
     }
 }
@@ -386,6 +392,15 @@ mod tests {
             ("IMEI", "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}\u{ff19}", "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}*"),
             ("IMEI", "1234567", "*******"),
             ("IMSI", "460001234567890", "46000**********"),
+            ("CN_LANDLINE", "010-62345678", "010-6*****78"),
+            ("CN_LANDLINE", "+86 10 8765 4321 ext. 8001", "+86 10 **** **** ***. **01"),
+            ("CN_LANDLINE", "(0755)23456789 \u{8f6c} 8001", "(0755)******** * **01"),
+            ("CN_LANDLINE", "\u{ff08}\u{ff10}\u{ff12}\u{ff10}\u{ff09}\u{ff18}\u{ff17}\u{ff16}\u{ff15}\u{ff14}\u{ff13}\u{ff12}\u{ff11}", "\u{ff08}\u{ff10}\u{ff12}\u{ff10}\u{ff09}\u{ff18}*****\u{ff12}\u{ff11}"),
+            ("CN_SERVICE_NUMBER", "400-123-4567", "400-123-4567"),
+            ("QQ_NUMBER", "123456789", "1*******9"),
+            ("QQ_NUMBER", "10001", "1***1"),
+            ("WECHAT_ID", "zhang_san88", "z****_****8"),
+            ("WECHAT_ID", "wxid_k3j2h1g5f6d7s8", "w***_*************8"),
             ("DEVICE_ID", "4d08c296-ea02-4a45-bf48-aa482df9cb07", "4d08****-****-****-****-************"),
             ("DEVICE_ID", "R58M12ABCDE", "R58M*******"),
             ("GEO_COORDINATES", "39.904211, 116.407394", "39.90****, 116.40****"),

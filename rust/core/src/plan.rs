@@ -104,6 +104,9 @@ pub struct Tables {
     /// GB 32100 registration authority + organisation type codes (two characters).
     #[serde(default)]
     pub uscc_types: Vec<String>,
+    /// Mainland long-distance area codes (with the leading 0) -> city.
+    #[serde(default)]
+    pub area_codes: Vec<(String, String)>,
 }
 
 impl Plan {

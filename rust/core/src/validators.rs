@@ -64,6 +64,9 @@ pub enum ValidatorKind {
     CnUscc,
     CnLicensePlate,
     CnTravelPermit,
+    CnLandline,
+    CnServiceNumber,
+    WechatId,
 }
 
 impl ValidatorKind {
@@ -84,6 +87,9 @@ impl ValidatorKind {
             "cn_uscc" => ValidatorKind::CnUscc,
             "cn_license_plate" => ValidatorKind::CnLicensePlate,
             "cn_travel_permit" => ValidatorKind::CnTravelPermit,
+            "cn_landline" => ValidatorKind::CnLandline,
+            "cn_service_number" => ValidatorKind::CnServiceNumber,
+            "wechat_id" => ValidatorKind::WechatId,
             _ => return None,
         })
     }
@@ -185,6 +191,8 @@ pub struct Validators {
     imsi_mncs: [bool; 100],
     /// `reference.USCC_TYPES`: registration authority + organisation type (two characters).
     uscc_types: HashSet<String>,
+    /// `reference.CN_AREA_CODES`, the area codes with their leading 0.
+    area_codes: HashSet<String>,
 }
 
 /// The number written by `key` when it is exactly `len` ASCII digits.
@@ -237,6 +245,11 @@ impl Validators {
             idn_tlds: tables.idn_tlds.iter().cloned().collect(),
             imsi_mncs,
             uscc_types: tables.uscc_types.iter().cloned().collect(),
+            area_codes: tables
+                .area_codes
+                .iter()
+                .map(|(code, _)| code.clone())
+                .collect(),
         }
     }
 
@@ -261,6 +274,9 @@ impl Validators {
             ValidatorKind::CnUscc => self.cn_uscc(value),
             ValidatorKind::CnLicensePlate => cn_license_plate(value),
             ValidatorKind::CnTravelPermit => cn_travel_permit(value),
+            ValidatorKind::CnLandline => self.cn_landline(value),
+            ValidatorKind::CnServiceNumber => cn_service_number(value),
+            ValidatorKind::WechatId => wechat_id(value),
         }
     }
 
@@ -296,6 +312,71 @@ impl Validators {
             reason: "mod31",
             adjust_bp,
         }
+    }
+
+    /// `cn_landline`: a real area code (`reference.CN_AREA_CODES`) + a 7-8 digit local
+    /// number, read as digit groups: a country code is dropped and the trunk 0 restored,
+    /// an extension after a word (转, ext, x, #) is cut off, and a trailing group is an
+    /// extension only when the groups before it already make a whole number.
+    fn cn_landline(&self, value: &str) -> Verdict {
+        if value.is_empty() {
+            return invalid("not_text");
+        }
+        let lowered = value.to_ascii_lowercase();
+        let cut = LANDLINE_EXTENSION_MARKS
+            .iter()
+            .filter_map(|mark| lowered.find(mark))
+            .min()
+            .unwrap_or(value.len());
+        let head = &value[..cut];
+        let mut groups: Vec<String> = head
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .map(str::to_string)
+            .collect();
+        if groups.is_empty() {
+            return invalid("not_digits");
+        }
+        if head.starts_with('+') {
+            if !groups[0].starts_with("86") {
+                return invalid("country_code");
+            }
+            groups[0] = groups[0][2..].to_string();
+            if groups[0].is_empty() {
+                groups.remove(0);
+            }
+        } else if groups.len() > 1 && (groups[0] == "86" || groups[0] == "0086") {
+            groups.remove(0);
+        }
+        if groups.is_empty() {
+            return invalid("length");
+        }
+        if !groups[0].starts_with('0') {
+            groups[0].insert(0, '0');
+        }
+        let national: String = groups.concat();
+        if national.len() < 4 {
+            return invalid("length");
+        }
+        let area_len = if matches!(national.as_bytes()[1], b'1' | b'2') {
+            3
+        } else {
+            4
+        };
+        let area = &national[..area_len];
+        if !self.area_codes.contains(area) {
+            return invalid("area_code");
+        }
+        if landline_local_ok(area_len, &national[area_len..]) {
+            return verdict(Status::Valid, "area_code");
+        }
+        if cut == value.len() && groups.len() >= 3 && groups[groups.len() - 1].len() <= 6 {
+            let shorter: String = groups[..groups.len() - 1].concat();
+            if landline_local_ok(area_len, &shorter[area_len.min(shorter.len())..]) {
+                return verdict(Status::Valid, "area_code_extension");
+            }
+        }
+        invalid("length")
     }
 
     /// `imsi`: 15 ASCII digits, MCC 460 and an assigned Chinese MNC (no check digit).
@@ -978,6 +1059,95 @@ fn object_repr(value: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// `LANDLINE_EXTENSION_MARKS`: words that start a landline's extension (folded view,
+/// compared ASCII-case-insensitively).
+const LANDLINE_EXTENSION_MARKS: [&str; 5] = ["转", "分机", "ext", "x", "#"];
+
+/// `_landline_local_ok`: 8 digits after a three-character area code, 7 or 8 after a
+/// four-character one, never starting with 0 or 1.
+fn landline_local_ok(area_len: usize, local: &str) -> bool {
+    let length_ok = if area_len == 3 {
+        local.len() == 8
+    } else {
+        local.len() == 7 || local.len() == 8
+    };
+    length_ok && !matches!(local.as_bytes()[0], b'0' | b'1')
+}
+
+/// `cn_service_number`: 400/800 + 7 digits, 95xxx/96xxx (5-6 digits), 100xx and 12xxx.
+fn cn_service_number(value: &str) -> Verdict {
+    let digits = compact(value, &[' ', '-']);
+    if !checksums::is_ascii_digits(&digits) {
+        return invalid("not_digits");
+    }
+    let len = digits.len();
+    if len == 10 && (digits.starts_with("400") || digits.starts_with("800")) {
+        return verdict(Status::Valid, "toll_free");
+    }
+    if (len == 5 || len == 6) && (digits.starts_with("95") || digits.starts_with("96")) {
+        return verdict(Status::Valid, "short_number");
+    }
+    if len == 5 && (digits.starts_with("100") || digits.starts_with("12")) {
+        return verdict(Status::Valid, "short_number");
+    }
+    invalid("length")
+}
+
+/// `wechat_id`: 6-20 characters, an ASCII letter first, then letters, digits, `_` or `-`;
+/// not a settings word (`_WECHAT_PLACEHOLDERS`).
+fn wechat_id(value: &str) -> Verdict {
+    let length = value.chars().count();
+    if !(6..=20).contains(&length) {
+        return invalid("length");
+    }
+    if !value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return invalid("first_character");
+    }
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return invalid("character");
+    }
+    const PLACEHOLDERS: [&str; 27] = [
+        "enabled",
+        "disabled",
+        "unbound",
+        "unknown",
+        "undefined",
+        "default",
+        "hidden",
+        "private",
+        "notset",
+        "not_set",
+        "missing",
+        "invalid",
+        "pending",
+        "bound",
+        "nobody",
+        "success",
+        "succeeded",
+        "failed",
+        "failure",
+        "error",
+        "timeout",
+        "expired",
+        "cancelled",
+        "canceled",
+        "callback",
+        "payment",
+        "refund",
+    ];
+    if PLACEHOLDERS.contains(&value.to_ascii_lowercase().as_str()) {
+        return invalid("placeholder");
+    }
+    verdict(Status::Valid, "shape")
 }
 
 #[cfg(test)]

@@ -46,8 +46,19 @@ def canonical(entity: str, value: str) -> str:
     folded = clean(value)
     if entity == "CN_MOBILE":
         return _NON_DIGITS.sub("", _split_mobile_prefix(entity, folded)[1])
-    if entity in ("BANK_CARD", "IMEI", "IMSI"):
+    if entity in ("BANK_CARD", "IMEI", "IMSI", "QQ_NUMBER", "CN_SERVICE_NUMBER"):
         return _NON_DIGITS.sub("", folded)
+    if entity == "CN_LANDLINE":
+        # why: (010)62345678, 010-62345678 and +86 10 6234 5678 are one line: the national
+        # digits (a country code 86/0086 dropped, the trunk 0 restored), extension included
+        digits = _NON_DIGITS.sub("", folded)
+        for country in ("0086", "86"):
+            if digits.startswith(country):
+                digits = digits[len(country) :]
+                return digits if digits.startswith("0") else "0" + digits
+        return digits
+    if entity == "WECHAT_ID":
+        return folded.lower()  # why: WeChat ids are not case-sensitive
     if entity == "DEVICE_ID":
         return folded.lower()  # why: hex ids are written in either case
     if entity == "GEO_COORDINATES":
