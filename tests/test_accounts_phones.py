@@ -306,7 +306,7 @@ def test_service_number_only_line_is_not_deleted() -> None:
 
 
 def test_a_policy_that_names_the_service_number_acts_on_it() -> None:
-    assert {"CN_SERVICE_NUMBER"} == ORGANISATION_ENTITIES
+    assert "CN_SERVICE_NUMBER" in ORGANISATION_ENTITIES
     by_operator = parse_policy(
         "name: p\nlevel: anonymize\noperators:\n  default: {type: tag}\n"
         "  CN_SERVICE_NUMBER: {type: tag}\n",
@@ -335,7 +335,7 @@ def test_policy_show_says_the_service_number_is_left_alone(capsys) -> None:
 
     assert main(["policy", "show", "anonymize"]) == 0
     out = capsys.readouterr().out
-    assert "CN_SERVICE_NUMBER: left alone" in out
+    assert "CN_SERVICE_NUMBER: left as written" in out
     assert "CN_LANDLINE: tag" in out
 
 
