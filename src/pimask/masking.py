@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pimask.ner.address import mask_address
 from pimask.ner.person import mask_person
 from pimask.normalize import DROPPED, fold
+from pimask.shapes_person_address import mask_person_name
 from pimask.validators import is_dotted_quad
 
 MASK_CHAR = "*"
@@ -168,6 +169,11 @@ class DisplayRule:
 SECRET_MASK = MASK_CHAR * 6
 
 
+def _mask_person(value: str) -> str:
+    """``张*``, ``欧阳**``, ``艾力·***``, ``**** Smith`` (docs/entities.md)."""
+    return mask_person_name(value, mask_person)
+
+
 def mask_secret(value: str) -> str:
     """Six mask characters whatever the secret: its length and separators are kept by no mask.
 
@@ -189,7 +195,7 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "DEVICE_ID": DisplayRule("first 4 characters", mask_device_id),
     "GEO_COORDINATES": DisplayRule("2 decimals of each degree value (about 1 km)", mask_geo),
     "SECRET": DisplayRule("nothing: six mask characters, whatever the length", mask_secret),
-    "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
+    "PERSON": DisplayRule("surname kept, given name hidden (张**)", _mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }
 

@@ -38,6 +38,23 @@ def tables() -> dict[str, Any]:
         "imei_reporting_bodies": sorted(reference.IMEI_REPORTING_BODIES),
         "idn_tlds": sorted(reference.IDN_TLDS),
         "imsi_mncs": list(reference.IMSI_MNCS.items()),
+        **person_address_tables(),
+    }
+
+
+def person_address_tables() -> dict[str, Any]:
+    """The tables of the field-driven PERSON and ADDRESS shapes and masks
+    (:mod:`pimask.shapes_person_address`): the surname list and the non-name words."""
+    from pimask.ner.surnames import surnames
+
+    table = surnames()
+    return {
+        "surnames": sorted(table.common | table.rare),
+        "compound_surnames": sorted(table.compound),
+        "non_name_chars": "".join(sorted(reference.NON_NAME_CHARS)),
+        "non_name_words": sorted(reference.NON_NAME_WORDS),
+        "address_marks": list(reference.ADDRESS_MARKS),
+        "address_words": sorted(reference.ADDRESS_WORDS),
     }
 
 
@@ -73,6 +90,7 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
                 # the line gate and the key regex, spelled once here for both engines
                 "keys": [ascii_lower(key) for key in pattern.keys],
                 "key_regex": key_regex(pattern.keys, pattern.separator) if pattern.keys else None,
+                "not_after": [word.lower() for word in pattern.not_after],
             }
             for pattern in spec.patterns
         ],

@@ -147,3 +147,34 @@ IMSI_MNCS: dict[str, str] = {
     "05": "中国电信", "06": "中国联通", "07": "中国移动", "08": "中国移动", "09": "中国联通",
     "11": "中国电信", "15": "中国广电", "20": "中国铁通",
 }  # fmt: skip
+
+# Field-driven PERSON and ADDRESS (pimask.shapes_person_address; docs/entities.md). Given-name
+# characters that name things, not people: a value under a `name` key whose given part holds
+# one is a product, shop or place (小米手环 has no surname; 华为 and 金龙鱼 start with one).
+NON_NAME_CHARS: frozenset[str] = frozenset(
+    "为机器表环盒茶酒水油鱼丝洁奶粉糖饮堂店厂司院局所站馆社车包鞋帽裤屏板卡号版型款件套箱瓶袋罐"
+    "膏霜液剂片药电网团城市省区县路街手"
+)
+# Capitalised words that make "Given Family" a product or an account, not a person.
+NON_NAME_WORDS: frozenset[str] = frozenset(
+    {"Apple", "Watch", "Pro", "Max", "Mini", "Air", "Phone", "Pad", "Book", "Band", "Buds",
+     "Galaxy", "Pixel", "Surface", "Ultra", "Plus", "Lite", "Edition", "Series", "Studio",
+     "Home", "Smart", "Cloud", "Server", "Office", "Power", "Kit", "Box", "Case", "Cable",
+     "Charger", "Mouse", "Keyboard", "Monitor", "Speaker", "Headphones", "Camera", "Lens",
+     "Drive", "Card", "Store", "Shop", "Service", "System", "Team", "Group", "Project",
+     "Admin", "User", "Test", "Demo", "Default", "Guest", "Root", "Unknown", "None", "Null",
+     "Account", "Bot", "Support", "Sales", "Manager", "Customer", "Anonymous"}
+)  # fmt: skip
+# Characters and words of a Chinese address (province … road, number, building, unit, room);
+# a value under an address key needs two of them.
+ADDRESS_MARKS: tuple[str, ...] = (
+    "省", "市", "区", "县", "镇", "乡", "村", "路", "街", "道", "巷", "弄", "号", "栋", "幢",
+    "单元", "室", "楼", "胡同", "层",
+)  # fmt: skip
+# Lower-cased street and unit words of a Latin address (with a digit in the value).
+ADDRESS_WORDS: frozenset[str] = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard",
+     "blvd", "way", "court", "ct", "place", "pl", "square", "sq", "highway", "hwy", "no",
+     "room", "rm", "floor", "fl", "building", "bldg", "unit", "apt", "apartment", "suite",
+     "flat", "district", "village", "town", "county", "province", "lu", "jie", "hao"}
+)  # fmt: skip

@@ -411,6 +411,27 @@ def secret(value: str) -> Verdict:
     return Verdict("valid", "value")
 
 
+def person_name(value: str) -> Verdict:
+    """A value under a person key with a person's shape (:mod:`pimask.shapes_person_address`)."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    from pimask.shapes_person_address import person_name as shape
+
+    status, reason = shape(value)
+    return Verdict("valid" if status == "valid" else "invalid", reason)
+
+
+def postal_address(value: str) -> Verdict:
+    """A value under an address key with an address's shape
+    (:mod:`pimask.shapes_person_address`)."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    from pimask.shapes_person_address import postal_address as shape
+
+    status, reason = shape(value)
+    return Verdict("valid" if status == "valid" else "invalid", reason)
+
+
 VALIDATORS: dict[str, Validator] = {
     "cn_resident_id": cn_resident_id,
     "cn_mobile": cn_mobile,
@@ -423,6 +444,8 @@ VALIDATORS: dict[str, Validator] = {
     "device_id": device_id,
     "geo_coordinates": geo_coordinates,
     "secret": secret,
+    "person_name": person_name,
+    "postal_address": postal_address,
 }
 
 

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::checksums;
+use crate::person_address::Names;
 use crate::plan::Tables;
 
 /// `Status` of `validators.py`: valid, invalid, or can't tell.
@@ -61,6 +62,8 @@ pub enum ValidatorKind {
     DeviceId,
     GeoCoordinates,
     Secret,
+    PersonName,
+    PostalAddress,
 }
 
 impl ValidatorKind {
@@ -78,6 +81,8 @@ impl ValidatorKind {
             "device_id" => ValidatorKind::DeviceId,
             "geo_coordinates" => ValidatorKind::GeoCoordinates,
             "secret" => ValidatorKind::Secret,
+            "person_name" => ValidatorKind::PersonName,
+            "postal_address" => ValidatorKind::PostalAddress,
             _ => return None,
         })
     }
@@ -130,6 +135,8 @@ pub struct Validators {
     idn_tlds: HashSet<String>,
     /// `reference.IMSI_MNCS`, indexed by the two-digit MNC.
     imsi_mncs: [bool; 100],
+    /// The field-driven PERSON and ADDRESS tables (surnames, non-name words, address words).
+    names: Names,
 }
 
 /// The number written by `key` when it is exactly `len` ASCII digits.
@@ -181,7 +188,13 @@ impl Validators {
             imei_reporting_bodies,
             idn_tlds: tables.idn_tlds.iter().cloned().collect(),
             imsi_mncs,
+            names: Names::new(tables),
         }
+    }
+
+    /// The person and address tables (the PERSON display mask reads the surnames too).
+    pub fn names(&self) -> &Names {
+        &self.names
     }
 
     /// `run`: the named validator's verdict on `value` (the candidate in the folded view).
@@ -202,6 +215,8 @@ impl Validators {
             ValidatorKind::DeviceId => device_id(value),
             ValidatorKind::GeoCoordinates => geo_coordinates(value),
             ValidatorKind::Secret => secret(value),
+            ValidatorKind::PersonName => self.names.person_name(value),
+            ValidatorKind::PostalAddress => self.names.postal_address(value),
         }
     }
 
