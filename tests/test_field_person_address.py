@@ -38,6 +38,9 @@ FOUND = [
     ("cardholder: John Smith", "PERSON", "John Smith"),
     ("Full_Name: Mary Ann Lee", "PERSON", "Mary Ann Lee"),
     ("customerName=赵丽颖 page=2", "PERSON", "赵丽颖"),
+    ("姓名=高伟 ok", "PERSON", "高伟"),
+    ('{"buyer":{"name":"John Smith"}}', "PERSON", "John Smith"),
+    ("receiver_name: Xiaoming Wang", "PERSON", "Xiaoming Wang"),
     ("收货地址：北京市海淀区中关村大街27号", "ADDRESS", "北京市海淀区中关村大街27号"),
     ("addr=上海市浦东新区世纪大道100号 status=sent", "ADDRESS", "上海市浦东新区世纪大道100号"),
     ('{"shipping_address":"广东省深圳市南山区科技园路1号3栋201室"}', "ADDRESS",
@@ -53,6 +56,8 @@ NOT_FOUND = [
     "name=Apple Watch",
     "name: 华为",
     "name: 金龙鱼",
+    "name: 支付宝",  # a rare surname under the bare key `name`
+    "name=Google Maps",  # not a common given name under the bare key `name`
     "username=zhangwei88",
     "user_name: 张伟",
     "userName=张伟",
@@ -193,7 +198,7 @@ def test_the_logging_filter_reads_extra_keys() -> None:
 
 @pytest.mark.parametrize("policy", ["anonymize", "deidentify"])
 def test_strict_policies_leave_no_surname(policy: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PIMASK_KEY", "field-person-test-key-0123456789abcdef")
+    monkeypatch.setenv("PIMASK_KEY", "q8Zr3vN1xT5kLw0Pj7Ys2Hd4Bc6Fm9Ea")
     result = pimask.Engine().apply("姓名: 欧阳娜娜 地址=北京市海淀区中关村大街27号", policy)
     assert "欧阳" not in result.text and "海淀" not in result.text
     assert sorted(entity for entity, _op in result.actions) == ["ADDRESS", "PERSON"]

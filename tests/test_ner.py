@@ -150,7 +150,7 @@ def test_enable_validates_ids_and_respects_entities() -> None:
         pimask.Engine(enable=["zh_nobody"])
     engine = pimask.Engine(enable=NER, entities=["PERSON"])
     assert engine.entities == ("PERSON",)
-    assert [spec.id for spec in engine.recognizers] == ["person_field"]
+    assert [spec.id for spec in engine.recognizers] == ["person_field", "person_name_field"]
     text = "客户王小明，手机号13912345678，北京市海淀区中关村大街27号"
     tokenizer.load()
     assert [f.entity for f in engine.scan(text)] == ["PERSON"]

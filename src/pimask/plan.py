@@ -50,6 +50,8 @@ def person_address_tables() -> dict[str, Any]:
     table = surnames()
     return {
         "surnames": sorted(table.common | table.rare),
+        "common_surnames": sorted(table.common),
+        "given_names": sorted(reference.GIVEN_NAMES),
         "compound_surnames": sorted(table.compound),
         "non_name_chars": "".join(sorted(reference.NON_NAME_CHARS)),
         "non_name_words": sorted(reference.NON_NAME_WORDS),

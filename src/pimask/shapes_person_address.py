@@ -30,13 +30,13 @@ def _is_han(ch: str) -> bool:
 
 
 @functools.cache
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """(single-character surnames, compound surnames); imported late: ``pimask.ner``
-    imports the masking module, which imports this one."""
+def _surnames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames, common single-character surnames);
+    imported late: ``pimask.ner`` imports the masking module, which imports this one."""
     from pimask.ner.surnames import surnames
 
     table = surnames()
-    return table.common | table.rare, table.compound
+    return table.common | table.rare, table.compound, table.common
 
 
 def person_surname(value: str) -> str | None:
@@ -44,7 +44,7 @@ def person_surname(value: str) -> str | None:
 
     Compound surnames win when the name has a given name after them (欧阳娜娜 → 欧阳).
     """
-    single, compound = _surnames()
+    single, compound, _common = _surnames()
     if len(value) >= 3 and value[:2] in compound:
         return value[:2]
     if value and value[0] in single:
@@ -52,8 +52,13 @@ def person_surname(value: str) -> str | None:
     return None
 
 
-def person_name(value: str) -> tuple[str, str]:
+def person_name(value: str, *, strict: bool = False) -> tuple[str, str]:
     """``(status, reason)`` for a value under a person key (``validators.person_name``).
+
+    ``strict`` (``validators.person_name_strict``, under the bare key ``name``, which also
+    names products, apps and hosts): a single-character surname must be a common one
+    (支付宝 starts with a rare one) and a Latin name must start with a common given name
+    (``reference.GIVEN_NAMES``: John Smith, not Google Maps).
 
     Accepted shapes: a Chinese name of 2–3 characters after a single-character surname or
     3–4 after a compound one, none of its given-name characters a thing's character
@@ -78,11 +83,15 @@ def person_name(value: str) -> tuple[str, str]:
             return "invalid", "length"
         if any(ch in reference.NON_NAME_CHARS for ch in given):
             return "invalid", "not_a_name"
+        if strict and len(surname) == 1 and surname not in _surnames()[2]:
+            return "invalid", "rare_surname"
         return "valid", "compound_surname" if len(surname) == 2 else "surname"
     words = value.split(" ")
     if 2 <= len(words) <= 3 and all(_latin_word(w) for w in words):
         if any(w in reference.NON_NAME_WORDS for w in words):
             return "invalid", "not_a_name"
+        if strict and words[0] not in reference.GIVEN_NAMES:
+            return "invalid", "unknown_given_name"
         return "valid", "latin_name"
     return "invalid", "shape"
 

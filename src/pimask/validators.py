@@ -421,6 +421,16 @@ def person_name(value: str) -> Verdict:
     return Verdict("valid" if status == "valid" else "invalid", reason)
 
 
+def person_name_strict(value: str) -> Verdict:
+    """:func:`person_name` under the bare key ``name``: common surnames and given names."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    from pimask.shapes_person_address import person_name as shape
+
+    status, reason = shape(value, strict=True)
+    return Verdict("valid" if status == "valid" else "invalid", reason)
+
+
 def postal_address(value: str) -> Verdict:
     """A value under an address key with an address's shape
     (:mod:`pimask.shapes_person_address`)."""
@@ -445,6 +455,7 @@ VALIDATORS: dict[str, Validator] = {
     "geo_coordinates": geo_coordinates,
     "secret": secret,
     "person_name": person_name,
+    "person_name_strict": person_name_strict,
     "postal_address": postal_address,
 }
 

@@ -48,6 +48,8 @@ fn latin_word(word: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     surnames: HashSet<char>,
+    common: HashSet<char>,
+    given_names: HashSet<String>,
     compound: HashSet<String>,
     non_name_chars: HashSet<char>,
     non_name_words: HashSet<String>,
@@ -55,20 +57,25 @@ pub struct Names {
     address_words: HashSet<String>,
 }
 
+/// The one-character entries of `list` as characters.
+fn single_chars(list: &[String]) -> HashSet<char> {
+    list.iter()
+        .filter_map(|s| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 impl Names {
     pub fn new(tables: &Tables) -> Names {
         Names {
-            surnames: tables
-                .surnames
-                .iter()
-                .filter_map(|s| {
-                    let mut chars = s.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) => Some(c),
-                        _ => None,
-                    }
-                })
-                .collect(),
+            surnames: single_chars(&tables.surnames),
+            common: single_chars(&tables.common_surnames),
+            given_names: tables.given_names.iter().cloned().collect(),
             compound: tables.compound_surnames.iter().cloned().collect(),
             non_name_chars: tables.non_name_chars.chars().collect(),
             non_name_words: tables.non_name_words.iter().cloned().collect(),
@@ -90,8 +97,9 @@ impl Names {
         usize::from(chars.first().is_some_and(|c| self.surnames.contains(c)))
     }
 
-    /// `shapes_person_address.person_name`.
-    pub fn person_name(&self, value: &str) -> Verdict {
+    /// `shapes_person_address.person_name` (`strict`: under the bare key `name`, common
+    /// surnames and given names only).
+    pub fn person_name(&self, value: &str, strict: bool) -> Verdict {
         if value.is_empty() {
             return invalid("empty");
         }
@@ -123,6 +131,9 @@ impl Names {
             if given.iter().any(|c| self.non_name_chars.contains(c)) {
                 return invalid("not_a_name");
             }
+            if strict && surname == 1 && !self.common.contains(&chars[0]) {
+                return invalid("rare_surname");
+            }
             return valid(if surname == 2 {
                 "compound_surname"
             } else {
@@ -133,6 +144,9 @@ impl Names {
         if (2..=3).contains(&words.len()) && words.iter().all(|w| latin_word(w)) {
             if words.iter().any(|w| self.non_name_words.contains(*w)) {
                 return invalid("not_a_name");
+            }
+            if strict && !self.given_names.contains(words[0]) {
+                return invalid("unknown_given_name");
             }
             return valid("latin_name");
         }

@@ -100,6 +100,12 @@ pub struct Tables {
     /// Single-character Chinese surnames (`pimask/ner/data/surnames.txt`, common and rare).
     #[serde(default)]
     pub surnames: Vec<String>,
+    /// The common single-character surnames (a subset of `surnames`).
+    #[serde(default)]
+    pub common_surnames: Vec<String>,
+    /// `reference.GIVEN_NAMES`: common Latin given names.
+    #[serde(default)]
+    pub given_names: Vec<String>,
     /// Two-character (compound) surnames.
     #[serde(default)]
     pub compound_surnames: Vec<String>,

@@ -63,6 +63,7 @@ pub enum ValidatorKind {
     GeoCoordinates,
     Secret,
     PersonName,
+    PersonNameStrict,
     PostalAddress,
 }
 
@@ -82,6 +83,7 @@ impl ValidatorKind {
             "geo_coordinates" => ValidatorKind::GeoCoordinates,
             "secret" => ValidatorKind::Secret,
             "person_name" => ValidatorKind::PersonName,
+            "person_name_strict" => ValidatorKind::PersonNameStrict,
             "postal_address" => ValidatorKind::PostalAddress,
             _ => return None,
         })
@@ -215,7 +217,8 @@ impl Validators {
             ValidatorKind::DeviceId => device_id(value),
             ValidatorKind::GeoCoordinates => geo_coordinates(value),
             ValidatorKind::Secret => secret(value),
-            ValidatorKind::PersonName => self.names.person_name(value),
+            ValidatorKind::PersonName => self.names.person_name(value, false),
+            ValidatorKind::PersonNameStrict => self.names.person_name(value, true),
             ValidatorKind::PostalAddress => self.names.postal_address(value),
         }
     }
