@@ -12,7 +12,9 @@ const MASK_CHAR: char = '*';
 /// `NAME_JOINERS`: the joiners of transliterated and minority names.
 const NAME_JOINERS: [char; 4] = ['\u{b7}', '\u{2022}', '\u{30fb}', '\u{2027}'];
 /// `ner.address._NOT_ADMIN`: areas that end like an administrative unit and are not one.
-const NOT_ADMIN: [&str; 8] = ["小区", "园区", "校区", "景区", "厂区", "矿区", "市场", "城市"];
+const NOT_ADMIN: [&str; 8] = [
+    "小区", "园区", "校区", "景区", "厂区", "矿区", "市场", "城市",
+];
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -41,7 +43,9 @@ const fn invalid(reason: &'static str) -> Verdict {
 /// `_latin_word`: a capital ASCII letter then at least one lower-case one, nothing else.
 fn latin_word(word: &str) -> bool {
     let bytes = word.as_bytes();
-    bytes.len() >= 2 && bytes[0].is_ascii_uppercase() && bytes[1..].iter().all(u8::is_ascii_lowercase)
+    bytes.len() >= 2
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// The tables of the person and address shapes, built once per engine.
@@ -91,7 +95,11 @@ impl Names {
 
     /// `person_surname`: the surname (in characters) a Chinese name starts with, or 0.
     fn surname_len(&self, chars: &[char]) -> usize {
-        if chars.len() >= 3 && self.compound.contains(&chars[..2].iter().collect::<String>()) {
+        if chars.len() >= 3
+            && self
+                .compound
+                .contains(&chars[..2].iter().collect::<String>())
+        {
             return 2;
         }
         usize::from(chars.first().is_some_and(|c| self.surnames.contains(c)))
@@ -236,14 +244,22 @@ impl Names {
 
 /// One lazy `[\u4e00-\u9fff]{min,max}?(?:suffixes…)` match at `at` (`ner.address._PROVINCE`
 /// and its siblings): its end, or None.
-fn admin_unit(chars: &[char], at: usize, min: usize, max: usize, suffixes: &[&str]) -> Option<usize> {
+fn admin_unit(
+    chars: &[char],
+    at: usize,
+    min: usize,
+    max: usize,
+    suffixes: &[&str],
+) -> Option<usize> {
     for n in min..=max {
         if at + n > chars.len() || !chars[at..at + n].iter().all(|&c| is_han(c)) {
             return None;
         }
         for suffix in suffixes {
             let suffix: Vec<char> = suffix.chars().collect();
-            if chars.len() >= at + n + suffix.len() && chars[at + n..at + n + suffix.len()] == suffix[..] {
+            if chars.len() >= at + n + suffix.len()
+                && chars[at + n..at + n + suffix.len()] == suffix[..]
+            {
                 return Some(at + n + suffix.len());
             }
         }
