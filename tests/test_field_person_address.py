@@ -7,6 +7,7 @@ All names and addresses here are made up; none belongs to anyone.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -251,3 +252,30 @@ def test_the_export_benchmark_runs_and_meets_its_targets(
     assert result["ADDRESS"]["f1"] >= 0.98 and result["PERSON"]["precision"] == 1.0
     assert result["PERSON"]["f1"] >= 0.95
     assert set(result["missed_per_column"]) <= {"json:receiver.name"}
+
+
+@functools.cache
+def _engine(backend: str) -> pimask.Engine:
+    return pimask.Engine(backend=backend)
+
+
+_KEYS = st.sampled_from(["name", "user_name", "receiver_name", "姓名", "收件人", "address",
+                         "ip_address", "收货地址", "fileName", "contact", "street"])  # fmt: skip
+_VALUE = st.text(
+    alphabet=st.sampled_from(list("张王欧阳李娜伟明小米手环·* ,.-:Ab JohnSmithStreet12号路区市室")),
+    max_size=16,
+)
+
+
+@given(key=_KEYS, separator=st.sampled_from(["=", ": ", '":"', "：", " "]), value=_VALUE)
+def test_both_engines_agree_on_keyed_names_and_addresses(
+    key: str, separator: str, value: str
+) -> None:
+    text = f"{key}{separator}{value} ok"
+    native, reference = _engine("native"), _engine("reference")
+
+    def seen(engine: pimask.Engine) -> list[tuple[str, int, int, float]]:
+        return [(f.entity, f.start, f.end, f.score) for f in engine.scan(text)]
+
+    assert seen(native) == seen(reference)
+    assert native.mask(text) == reference.mask(text)
