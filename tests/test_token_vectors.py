@@ -55,6 +55,8 @@ operators:
   EMAIL: {type: pseudonymize}
   IP_ADDRESS: {type: pseudonymize}
   SECRET: {type: tag}
+  PERSON: {type: pseudonymize}
+  ADDRESS: {type: pseudonymize}
 """
 
 
