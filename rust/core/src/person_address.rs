@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::plan::Tables;
 use crate::pychars::is_space;
-use crate::validators::{Status, Verdict};
+use crate::validators::{invalid, verdict, Status, Verdict};
 
 const MASK_CHAR: char = '*';
 /// `NAME_JOINERS`: the joiners of transliterated and minority names.
@@ -24,20 +24,8 @@ fn is_joiner(c: char) -> bool {
     NAME_JOINERS.contains(&c)
 }
 
-const fn verdict(status: Status, reason: &'static str) -> Verdict {
-    Verdict {
-        status,
-        reason,
-        adjust_bp: 0,
-    }
-}
-
 const fn valid(reason: &'static str) -> Verdict {
     verdict(Status::Valid, reason)
-}
-
-const fn invalid(reason: &'static str) -> Verdict {
-    verdict(Status::Invalid, reason)
 }
 
 /// `_latin_word`: a capital ASCII letter then at least one lower-case one, nothing else.
@@ -303,4 +291,58 @@ pub fn mask_address(value: &str) -> String {
             .map(|&c| if is_space(c) { c } else { MASK_CHAR }),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Plan;
+
+    /// (value, strict, `shapes_person_address.person_name` status and reason).
+    const PERSONS: &[(&str, bool, Status, &str)] = &[
+        ("张伟", false, Status::Valid, "surname"),
+        ("欧阳娜娜", false, Status::Valid, "compound_surname"),
+        ("艾力·买买提", false, Status::Valid, "joined_name"),
+        ("John Smith", false, Status::Valid, "latin_name"),
+        ("Xiaoming Wang", false, Status::Valid, "latin_name"),
+        ("Xiaoming Wang", true, Status::Invalid, "unknown_given_name"),
+        ("支付宝", false, Status::Valid, "surname"),
+        ("支付宝", true, Status::Invalid, "rare_surname"),
+        ("王者荣耀", false, Status::Invalid, "length"),
+        ("小米手环", false, Status::Invalid, "no_surname"),
+        ("华为", false, Status::Invalid, "not_a_name"),
+        ("Apple Watch", false, Status::Invalid, "not_a_name"),
+        ("张*", false, Status::Invalid, "shape"),
+        ("", false, Status::Invalid, "empty"),
+    ];
+
+    #[test]
+    fn person_shapes_match_python() {
+        let names = Names::new(&Plan::builtin().tables);
+        for &(value, strict, status, reason) in PERSONS {
+            let got = names.person_name(value, strict);
+            assert_eq!(
+                (got.status, got.reason),
+                (status, reason),
+                "{value:?} {strict}"
+            );
+        }
+    }
+
+    #[test]
+    fn address_shapes_match_python() {
+        let names = Names::new(&Plan::builtin().tables);
+        let cases: &[(&str, Status, &str)] = &[
+            ("北京市海淀区中关村大街27号", Status::Valid, "address_words"),
+            ("12 Main Street, Springfield", Status::Valid, "street_words"),
+            ("上海", Status::Invalid, "length"),
+            ("10.0.0.1:8080", Status::Invalid, "no_address_words"),
+            ("北京市海淀区********", Status::Invalid, "not_an_address"),
+            ("Main Street", Status::Invalid, "no_number"),
+        ];
+        for &(value, status, reason) in cases {
+            let got = names.postal_address(value);
+            assert_eq!((got.status, got.reason), (status, reason), "{value:?}");
+        }
+    }
 }

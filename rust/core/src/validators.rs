@@ -91,7 +91,7 @@ impl ValidatorKind {
 }
 
 /// A verdict with no score adjustment.
-const fn verdict(status: Status, reason: &'static str) -> Verdict {
+pub(crate) const fn verdict(status: Status, reason: &'static str) -> Verdict {
     Verdict {
         status,
         reason,
@@ -100,7 +100,7 @@ const fn verdict(status: Status, reason: &'static str) -> Verdict {
 }
 
 /// An `invalid` verdict (Python's `Verdict("invalid", reason)`).
-const fn invalid(reason: &'static str) -> Verdict {
+pub(crate) const fn invalid(reason: &'static str) -> Verdict {
     verdict(Status::Invalid, reason)
 }
 
