@@ -279,3 +279,29 @@ def test_both_engines_agree_on_keyed_names_and_addresses(
 
     assert seen(native) == seen(reference)
     assert native.mask(text) == reference.mask(text)
+
+
+def test_parquet_columns_are_judged_by_their_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pa.table(
+        {
+            "receiver_name": ["张伟", "John Smith"],
+            "shipping_address": ["北京市海淀区中关村大街27号", "12 Main Street, Springfield"],
+            "name": ["小米手环", "Google Maps"],
+            "hostname": ["web-01", "db-02"],
+        }
+    )
+    path = tmp_path / "orders.parquet"
+    pq.write_table(table, path)
+    capsys.readouterr()
+    assert main(["check", "--format", "json", str(path)]) == 1
+    hits = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted((hit["field"], hit["entity"]) for hit in hits) == [
+        ("receiver_name", "PERSON"),
+        ("receiver_name", "PERSON"),
+        ("shipping_address", "ADDRESS"),
+        ("shipping_address", "ADDRESS"),
+    ]
