@@ -163,7 +163,9 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
      "Charger", "Mouse", "Keyboard", "Monitor", "Speaker", "Headphones", "Camera", "Lens",
      "Drive", "Card", "Store", "Shop", "Service", "System", "Team", "Group", "Project",
      "Admin", "User", "Test", "Demo", "Default", "Guest", "Root", "Unknown", "None", "Null",
-     "Account", "Bot", "Support", "Sales", "Manager", "Customer", "Anonymous"}
+     "Account", "Bot", "Support", "Sales", "Manager", "Customer", "Anonymous", "Corp",
+     "Inc", "Ltd", "Co", "Company", "Limited", "Bank", "University", "Hospital", "School",
+     "Technology", "Technologies", "Holdings", "International", "Global"}
 )  # fmt: skip
 # Characters and words of a Chinese address (province … road, number, building, unit, room);
 # a value under an address key needs two of them.
