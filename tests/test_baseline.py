@@ -79,7 +79,7 @@ def test_create_accepts_current_findings_and_check_passes(repo: Path, capsys) ->
     assert main(["check", "users.csv"]) == 1
     assert main(["baseline", "create", "users.csv"]) == 0
     out = capsys.readouterr().out
-    assert "accepted 2 finding(s)" in out
+    assert "accepted 4 finding(s)" in out  # 2 mobiles, 2 names (the name column)
     assert (repo / KEY_FILE).exists()
     assert f"/{KEY_FILE}" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert main(["check", "users.csv"]) == 0

@@ -112,7 +112,7 @@ def test_streamed_files_have_no_size_limit_by_default(workdir: Path, capsys) -> 
     from pimask.datasets.core import DEFAULT_MAX_BYTES
 
     path = workdir / "big.csv"
-    row = "张三,北京,2024-01-01,ok\n"
+    row = "小米手环,北京,2024-01-01,ok\n"  # a name column of products: no PERSON
     with path.open("w", encoding="utf-8") as handle:
         handle.write("name,city,date,status\n")
         handle.write(row * (DEFAULT_MAX_BYTES // len(row.encode()) + 10))

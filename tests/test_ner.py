@@ -136,10 +136,13 @@ def test_policy_tags_person_and_address(zh_engine: pimask.Engine) -> None:
 
 def test_off_by_default() -> None:
     engine = pimask.Engine()
-    assert "PERSON" not in engine.entities and "ADDRESS" not in engine.entities
+    assert engine.ner is None
     assert [f.entity for f in engine.scan("客户王小明反映无法登录")] == []
-    with pytest.raises(ConfigError, match=r"unknown entities: PERSON \(switch on .*zh_person"):
-        pimask.Engine(entities=["PERSON"])
+    # why: PERSON and ADDRESS by field name are on by default (person_field, address_field)
+    assert "PERSON" in engine.entities and "ADDRESS" in engine.entities
+    assert [f.entity for f in engine.scan("姓名：王小明")] == ["PERSON"]
+    with pytest.raises(ConfigError, match=r"unknown entities: NOBODY"):
+        pimask.Engine(entities=["NOBODY"])
 
 
 def test_enable_validates_ids_and_respects_entities() -> None:
@@ -147,7 +150,7 @@ def test_enable_validates_ids_and_respects_entities() -> None:
         pimask.Engine(enable=["zh_nobody"])
     engine = pimask.Engine(enable=NER, entities=["PERSON"])
     assert engine.entities == ("PERSON",)
-    assert engine.recognizers == ()
+    assert [spec.id for spec in engine.recognizers] == ["person_field", "person_name_field"]
     text = "客户王小明，手机号13912345678，北京市海淀区中关村大街27号"
     tokenizer.load()
     assert [f.entity for f in engine.scan(text)] == ["PERSON"]
@@ -311,8 +314,8 @@ def test_policy_rejects_unknown_detector_with_file_and_line(tmp_path) -> None:
         load_policy(str(policy))
     plain = tmp_path / "plain.yaml"
     plain.write_text("name: p\nlevel: display\nentities: [PERSON]\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="unknown entity PERSON"):
-        load_policy(str(plain))  # PERSON needs recognizers.enable: [zh_person]
+    # why: PERSON by field name needs no detector; in free text it needs zh_person
+    assert load_policy(str(plain)).entities == ("PERSON",)
 
 
 def test_cli_enable_and_policy_mask_name_only_lines(zh_engine: pimask.Engine, tmp_path) -> None:

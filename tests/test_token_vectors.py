@@ -59,6 +59,8 @@ operators:
   CN_LANDLINE: {type: pseudonymize}
   QQ_NUMBER: {type: pseudonymize}
   WECHAT_ID: {type: pseudonymize}
+  PERSON: {type: pseudonymize}
+  ADDRESS: {type: pseudonymize}
 """
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pimask.ner.address import mask_address
 from pimask.ner.person import mask_person
 from pimask.normalize import DROPPED, fold, through_escapes
+from pimask.shapes_person_address import mask_person_name
 from pimask.validators import is_dotted_quad
 
 MASK_CHAR = "*"
@@ -200,6 +201,11 @@ class DisplayRule:
 SECRET_MASK = MASK_CHAR * 6
 
 
+def _mask_person(value: str) -> str:
+    """``张*``, ``欧阳**``, ``艾力·***``, ``**** Smith`` (docs/entities.md)."""
+    return mask_person_name(value, mask_person)
+
+
 def mask_secret(value: str) -> str:
     """Six mask characters whatever the secret: its length and separators are kept by no mask.
 
@@ -258,7 +264,7 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     ),
     "QQ_NUMBER": DisplayRule("first and last digit", mask_account),
     "WECHAT_ID": DisplayRule("first and last character", mask_account),
-    "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
+    "PERSON": DisplayRule("surname kept, given name hidden (张**)", _mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }
 

@@ -40,6 +40,25 @@ def tables() -> dict[str, Any]:
         "imsi_mncs": list(reference.IMSI_MNCS.items()),
         "uscc_types": sorted(reference.USCC_TYPES),
         "area_codes": list(reference.CN_AREA_CODES.items()),
+        **person_address_tables(),
+    }
+
+
+def person_address_tables() -> dict[str, Any]:
+    """The tables of the field-driven PERSON and ADDRESS shapes and masks
+    (:mod:`pimask.shapes_person_address`): the surname list and the non-name words."""
+    from pimask.ner.surnames import surnames
+
+    table = surnames()
+    return {
+        "surnames": sorted(table.common | table.rare),
+        "common_surnames": sorted(table.common),
+        "given_names": sorted(reference.GIVEN_NAMES),
+        "compound_surnames": sorted(table.compound),
+        "non_name_chars": "".join(sorted(reference.NON_NAME_CHARS)),
+        "non_name_words": sorted(reference.NON_NAME_WORDS),
+        "address_marks": list(reference.ADDRESS_MARKS),
+        "address_words": sorted(reference.ADDRESS_WORDS),
     }
 
 
@@ -76,6 +95,7 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
                 # the line gate and the key regex, spelled once here for both engines
                 "keys": [ascii_lower(key) for key in pattern.keys],
                 "key_regex": key_regex(pattern.keys, pattern.separator) if pattern.keys else None,
+                "not_after": [word.lower() for word in pattern.not_after],
             }
             for pattern in spec.patterns
         ],

@@ -80,6 +80,26 @@ class PatternSpec(_Strict):
         default=DEFAULT_SEPARATOR,
         description="Key-driven pattern: what joins a key and its value (a regex).",
     )
+    not_after: tuple[str, ...] = Field(
+        default=(),
+        description="Key-driven pattern: ASCII words that make a key part of another key: "
+        "a key right after one of them (ASCII-case-insensitively, with one '_', '-' or '.' "
+        "between or none) does not count (user_name, fileName, host-name for `name`).",
+    )
+
+    @field_validator("not_after")
+    @classmethod
+    def _ascii_words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for word in value:
+            if not word or not word.isascii() or not word.isalnum():
+                raise ValueError("a not_after word is ASCII letters and digits")
+        return value
+
+    @model_validator(mode="after")
+    def _not_after_needs_keys(self) -> PatternSpec:
+        if self.not_after and not self.keys:
+            raise ValueError("not_after applies to key-driven patterns (keys:) only")
+        return self
 
     @field_validator("keys")
     @classmethod

@@ -271,3 +271,66 @@ CN_AREA_CODES: dict[str, str] = {
     "0970": "海北", "0971": "西宁", "0972": "海东", "0973": "黄南", "0974": "海南州",
     "0975": "果洛", "0976": "玉树", "0977": "海西", "0979": "格尔木",
 }  # fmt: skip
+
+# Field-driven PERSON and ADDRESS (pimask.shapes_person_address; docs/entities.md). Given-name
+# characters that name things, not people: a value under a `name` key whose given part holds
+# one is a product, shop or place (小米手环 has no surname; 华为 and 金龙鱼 start with one).
+NON_NAME_CHARS: frozenset[str] = frozenset(
+    "为老机器表环盒茶酒水油鱼丝洁奶粉糖饮堂店厂司院局所站馆社车包鞋帽裤屏板卡号版型款件套箱瓶袋罐"
+    "膏霜液剂片药电网团城市省区县路街手"
+)
+# Capitalised words that make "Given Family" a product or an account, not a person.
+NON_NAME_WORDS: frozenset[str] = frozenset(
+    {"Apple", "Watch", "Pro", "Max", "Mini", "Air", "Phone", "Pad", "Book", "Band", "Buds",
+     "Galaxy", "Pixel", "Surface", "Ultra", "Plus", "Lite", "Edition", "Series", "Studio",
+     "Home", "Smart", "Cloud", "Server", "Office", "Power", "Kit", "Box", "Case", "Cable",
+     "Charger", "Mouse", "Keyboard", "Monitor", "Speaker", "Headphones", "Camera", "Lens",
+     "Drive", "Card", "Store", "Shop", "Service", "System", "Team", "Group", "Project",
+     "Admin", "User", "Test", "Demo", "Default", "Guest", "Root", "Unknown", "None", "Null",
+     "Account", "Bot", "Support", "Sales", "Manager", "Customer", "Anonymous", "Corp",
+     "Inc", "Ltd", "Co", "Company", "Limited", "Bank", "University", "Hospital", "School",
+     "Technology", "Technologies", "Holdings", "International", "Global"}
+)  # fmt: skip
+# Characters and words of a Chinese address (province … road, number, building, unit, room);
+# a value under an address key needs two of them.
+ADDRESS_MARKS: tuple[str, ...] = (
+    "省", "市", "区", "县", "镇", "乡", "村", "路", "街", "道", "巷", "弄", "号", "栋", "幢",
+    "单元", "室", "楼", "胡同", "层",
+)  # fmt: skip
+# Lower-cased street and unit words of a Latin address (with a digit in the value).
+ADDRESS_WORDS: frozenset[str] = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard",
+     "blvd", "way", "court", "ct", "place", "pl", "square", "sq", "highway", "hwy", "no",
+     "room", "rm", "floor", "fl", "building", "bldg", "unit", "apt", "apartment", "suite",
+     "flat", "district", "village", "town", "county", "province", "lu", "jie", "hao"}
+)  # fmt: skip
+# Common English given names: under the bare key `name` (which also names products, apps
+# and hosts) a Latin "Given Family" must start with one (John Smith, not Google Maps).
+GIVEN_NAMES: frozenset[str] = frozenset(
+    {"James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
+     "Charles", "Christopher", "Daniel", "Matthew", "Anthony", "Mark", "Donald", "Steven",
+     "Paul", "Andrew", "Joshua", "Kenneth", "Kevin", "Brian", "George", "Timothy", "Ronald",
+     "Edward", "Jason", "Jeffrey", "Ryan", "Jacob", "Gary", "Nicholas", "Eric", "Jonathan",
+     "Stephen", "Larry", "Justin", "Scott", "Brandon", "Benjamin", "Samuel", "Gregory",
+     "Alexander", "Frank", "Patrick", "Raymond", "Jack", "Dennis", "Jerry", "Tyler", "Aaron",
+     "Jose", "Adam", "Henry", "Nathan", "Douglas", "Zachary", "Peter", "Kyle", "Walter",
+     "Ethan", "Jeremy", "Harold", "Keith", "Christian", "Roger", "Noah", "Gerald", "Carl",
+     "Terry", "Sean", "Austin", "Arthur", "Lawrence", "Jesse", "Dylan", "Bryan", "Joe",
+     "Jordan", "Billy", "Bruce", "Albert", "Willie", "Gabriel", "Logan", "Alan", "Juan",
+     "Wayne", "Roy", "Ralph", "Randy", "Eugene", "Vincent", "Russell", "Elijah", "Louis",
+     "Bobby", "Philip", "Johnny", "Tom", "Tony", "Jim", "Bob", "Mike", "Chris", "Alex",
+     "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica",
+     "Sarah", "Karen", "Lisa", "Nancy", "Betty", "Margaret", "Sandra", "Ashley", "Kimberly",
+     "Emily", "Donna", "Michelle", "Carol", "Amanda", "Dorothy", "Melissa", "Deborah",
+     "Stephanie", "Rebecca", "Sharon", "Laura", "Cynthia", "Kathleen", "Amy", "Angela",
+     "Shirley", "Anna", "Brenda", "Pamela", "Emma", "Nicole", "Helen", "Samantha",
+     "Katherine", "Christine", "Debra", "Rachel", "Carolyn", "Janet", "Catherine", "Maria",
+     "Heather", "Diane", "Ruth", "Julie", "Olivia", "Joyce", "Virginia", "Victoria", "Kelly",
+     "Lauren", "Christina", "Joan", "Evelyn", "Judith", "Megan", "Andrea", "Cheryl", "Hannah",
+     "Jacqueline", "Martha", "Gloria", "Teresa", "Ann", "Sara", "Madison", "Frances",
+     "Kathryn", "Janice", "Jean", "Abigail", "Alice", "Judy", "Sophia", "Grace", "Denise",
+     "Amber", "Doris", "Marilyn", "Danielle", "Beverly", "Isabella", "Theresa", "Diana",
+     "Natalie", "Brittany", "Charlotte", "Marie", "Kayla", "Alexis", "Lori", "Lucy", "Kate",
+     "Jane", "Ella", "Chloe", "Lily", "Zoe", "Mia", "Ava", "Amelia", "Harper", "Wei", "Lei",
+     "Ming", "Jun", "Hui", "Jing", "Yan", "Li", "Hong", "Yun", "Xin", "Hao", "Yu", "Jie"}
+)  # fmt: skip

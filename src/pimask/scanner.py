@@ -165,6 +165,22 @@ def key_starts(view: str, start: int) -> bool:
     return before not in _KEY_JOINERS or (before in _LOWER and view[start] in _UPPER)
 
 
+_KEY_GLUE = frozenset("_-.")
+
+
+def key_excluded(view: str, start: int, not_after: Sequence[str]) -> bool:
+    """Is the key at ``view[start]`` the tail of another key: right after one of
+    ``not_after`` (lower-cased ASCII words), with one ``_``, ``-``, ``.`` between or none
+    (``user_name``, ``fileName``)?"""
+    if not not_after:
+        return False
+    end = start - 1 if start > 0 and view[start - 1] in _KEY_GLUE else start
+    return any(
+        len(word) <= end and ascii_lower(view[end - len(word) : end]) == word
+        for word in not_after
+    )
+
+
 def has_key(keys: Sequence[str], view: str) -> bool:
     """Does ``view`` hold one of ``keys`` (lower-cased), ASCII-case-insensitively?"""
     lowered = ascii_lower(view)
@@ -172,7 +188,11 @@ def has_key(keys: Sequence[str], view: str) -> bool:
 
 
 def keyed_candidates(
-    key: re.Pattern[str], value: re.Pattern[str], boundary: Boundary, view: str
+    key: re.Pattern[str],
+    value: re.Pattern[str],
+    boundary: Boundary,
+    view: str,
+    not_after: Sequence[str] = (),
 ) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every value of a key-driven pattern in ``view`` (the keyed rule).
 
@@ -192,7 +212,7 @@ def keyed_candidates(
         if found is None:
             return
         start, middle = found.span()
-        if key_starts(view, start):
+        if key_starts(view, start) and not key_excluded(view, start, not_after):
             grammar = value.match(view, middle)
             if grammar is not None:
                 end = grammar.end()
@@ -227,20 +247,24 @@ class PythonFinder:
             if keyed is None:
                 found = candidates(regex, boundary, view, positions)
             else:
-                keys, key = keyed
+                keys, key, not_after = keyed
                 if not has_key(keys, view):
                     continue
-                found = keyed_candidates(key, regex, boundary, view)
+                found = keyed_candidates(key, regex, boundary, view, not_after)
             for start, end in found:
                 yield index, start, end
 
 
-def _keyed(spec: PatternSpec) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
-    """A key-driven pattern's lower-cased keys and compiled key regex, or None."""
+def _keyed(
+    spec: PatternSpec,
+) -> tuple[tuple[str, ...], re.Pattern[str], tuple[str, ...]] | None:
+    """A key-driven pattern's lower-cased keys, compiled key regex and lower-cased
+    ``not_after`` words, or None."""
     if not spec.keys:
         return None
     keys = tuple(ascii_lower(key) for key in spec.keys)
-    return keys, re.compile(key_regex(spec.keys, spec.separator))
+    not_after = tuple(word.lower() for word in spec.not_after)
+    return keys, re.compile(key_regex(spec.keys, spec.separator)), not_after
 
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:

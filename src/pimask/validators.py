@@ -585,6 +585,37 @@ def wechat_id(value: str) -> Verdict:
     return Verdict("valid", "shape")
 
 
+def person_name(value: str) -> Verdict:
+    """A value under a person key with a person's shape (:mod:`pimask.shapes_person_address`)."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    from pimask.shapes_person_address import person_name as shape
+
+    status, reason = shape(value)
+    return Verdict("valid" if status == "valid" else "invalid", reason)
+
+
+def person_name_strict(value: str) -> Verdict:
+    """:func:`person_name` under the bare key ``name``: common surnames and given names."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    from pimask.shapes_person_address import person_name as shape
+
+    status, reason = shape(value, strict=True)
+    return Verdict("valid" if status == "valid" else "invalid", reason)
+
+
+def postal_address(value: str) -> Verdict:
+    """A value under an address key with an address's shape
+    (:mod:`pimask.shapes_person_address`)."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    from pimask.shapes_person_address import postal_address as shape
+
+    status, reason = shape(value)
+    return Verdict("valid" if status == "valid" else "invalid", reason)
+
+
 VALIDATORS: dict[str, Validator] = {
     "cn_resident_id": cn_resident_id,
     "cn_mobile": cn_mobile,
@@ -603,6 +634,9 @@ VALIDATORS: dict[str, Validator] = {
     "cn_landline": cn_landline,
     "cn_service_number": cn_service_number,
     "wechat_id": wechat_id,
+    "person_name": person_name,
+    "person_name_strict": person_name_strict,
+    "postal_address": postal_address,
 }
 
 

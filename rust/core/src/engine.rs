@@ -79,6 +79,25 @@ struct Keyed {
     keys: AhoCorasick,
     /// A key, then its separator.
     key: Regex,
+    /// Lower-cased ASCII words that make a key the tail of another key ([`key_excluded`]).
+    not_after: Vec<Vec<u8>>,
+}
+
+/// Is the key at `text[at]` the tail of another key (`pimask.scanner.key_excluded`): right
+/// after one of `not_after` (lower-cased ASCII), with one `_`, `-`, `.` between or none?
+fn key_excluded(text: &[u8], at: usize, not_after: &[Vec<u8>]) -> bool {
+    if not_after.is_empty() {
+        return false;
+    }
+    let end = match at.checked_sub(1).and_then(|i| text.get(i)) {
+        Some(b'_' | b'-' | b'.') => at - 1,
+        _ => at,
+    };
+    not_after.iter().any(|word| {
+        end.checked_sub(word.len())
+            .and_then(|from| text.get(from..end))
+            .is_some_and(|before| before.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Can a key start at `text[at]` (`pimask.scanner.key_starts`)? Not glued to an ASCII
@@ -397,6 +416,11 @@ impl Engine {
                             .build(&p.keys)
                             .map_err(|e| field("keys", e.to_string()))?,
                         key: compile_regex(source, false).map_err(|e| field("keys", e))?,
+                        not_after: p
+                            .not_after
+                            .iter()
+                            .map(|w| w.to_ascii_lowercase().into_bytes())
+                            .collect(),
                     }),
                 };
                 // why: a key-driven pattern's matches are found from its keys, not its runs
@@ -843,7 +867,7 @@ impl Engine {
             let Some(m) = keyed.key.search(&Input::new(text).range(pos..)) else {
                 break;
             };
-            if key_starts(text, m.start()) {
+            if key_starts(text, m.start()) && !key_excluded(text, m.start(), &keyed.not_after) {
                 let input = Input::new(text)
                     .range(m.end()..)
                     .anchored(regex_automata::Anchored::Yes);
@@ -1337,6 +1361,11 @@ impl Engine {
         !self.display_skip.iter().any(|e| e == entity)
     }
 
+    /// The person and address tables the PERSON display mask reads.
+    pub fn names(&self) -> &crate::person_address::Names {
+        self.validators.names()
+    }
+
     /// Every line of `block` with its findings display-masked (`pimask.mask` on each line).
     pub fn mask_block(&self, block: &[u8], min_score_bp: i32, today: Date) -> MaskedBlock {
         let mut out = Vec::with_capacity(block.len() + 64);
@@ -1352,7 +1381,10 @@ impl Engine {
                 }
                 out.extend_from_slice(&line[at..lo]);
                 let value = original_text(&line[lo..hi]);
-                encode_into(&display_mask(finding.entity(), &value), &mut out);
+                encode_into(
+                    &display_mask(finding.entity(), &value, self.validators.names()),
+                    &mut out,
+                );
                 at = hi;
                 match counts.iter_mut().find(|(e, _)| e == finding.entity()) {
                     Some((_, n)) => *n += 1,

@@ -13,6 +13,7 @@ pub mod context;
 pub mod engine;
 pub mod masks;
 pub mod overlap;
+pub mod person_address;
 pub mod plan;
 pub mod pychars;
 pub mod shape;

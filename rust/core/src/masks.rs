@@ -6,6 +6,7 @@
 //! in characters, and folding maps one character to one character, so an index found in the
 //! folded value is an index in the original.
 
+use crate::person_address::{mask_address, Names};
 use crate::pychars;
 use crate::validators::{is_dotted_quad, parse_ipv6};
 use crate::view::fold_char;
@@ -185,19 +186,21 @@ fn mask_ip(value: &str) -> String {
 }
 
 /// `display_mask`: the default display mask of `entity` (`DISPLAY_RULES`); unknown
-/// entities are masked completely. PERSON and ADDRESS are masked by the Python caller and
-/// never reach here, so they get the unknown-entity mask.
+/// entities are masked completely. PERSON keeps its surname from `names`' tables; ADDRESS
+/// its province, city and district.
 ///
 /// A value spelled with URL-percent or `\uXXXX` escapes is masked decoded and written back
 /// in its escapes ([`crate::view::through_escapes`]).
-pub fn display_mask(entity: &str, value: &str) -> String {
+pub fn display_mask(entity: &str, value: &str, names: &Names) -> String {
     if value.contains(['%', '\\']) {
-        return crate::view::through_escapes(value, |decoded| display_plain(entity, decoded));
+        return crate::view::through_escapes(value, |decoded| {
+            display_plain(entity, decoded, names)
+        });
     }
-    display_plain(entity, value)
+    display_plain(entity, value, names)
 }
 
-fn display_plain(entity: &str, value: &str) -> String {
+fn display_plain(entity: &str, value: &str, names: &Names) -> String {
     match entity {
         // hutool mobilePhone: first 3 + last 4
         "CN_MOBILE" => mask_mobile(value),
@@ -233,6 +236,10 @@ fn display_plain(entity: &str, value: &str) -> String {
         "CN_SERVICE_NUMBER" => value.to_string(),
         // first and last character
         "QQ_NUMBER" | "WECHAT_ID" => mask_middle(value, 1, 1, MASK_CHAR),
+        // surname kept, given name hidden (张*, 欧阳**, 艾力·***, **** Smith)
+        "PERSON" => names.mask_person(value),
+        // province/city/district kept, street and house hidden
+        "ADDRESS" => mask_address(value),
         _ => mask_middle(value, 0, 0, MASK_CHAR),
     }
 }
@@ -288,10 +295,19 @@ mod tests {
     use super::*;
 
     /// (entity, value, display mask) as printed by Python 3.11 from
-    /// `masking.display_mask(entity, value)` (`mask_middle(value, 0, 0)` for PERSON and
-    /// ADDRESS, which the Python caller masks itself).
+    /// `masking.display_mask(entity, value)`.
     #[rustfmt::skip]
     const MASKS: &[(&str, &str, &str)] = &[
+            ("PERSON", "张伟", "张*"),
+            ("PERSON", "欧阳娜娜", "欧阳**"),
+            ("PERSON", "艾力·买买提", "艾力·***"),
+            ("PERSON", "John Smith", "**** Smith"),
+            ("PERSON", "Mary Ann Lee", "**** *** Lee"),
+            ("PERSON", "abc", "***"),
+            ("ADDRESS", "北京市海淀区中关村大街27号", "北京市海淀区********"),
+            ("ADDRESS", "广东省深圳市南山区科技园路1号", "广东省深圳市南山区******"),
+            ("ADDRESS", "阳光小区3栋 201室", "****** ****"),
+            ("ADDRESS", "12 Main Street", "** **** ******"),
             ("CN_MOBILE", "13912345678", "139****5678"),
             ("CN_MOBILE", "+8613912345678", "+86139****5678"),
             ("CN_MOBILE", "+86 139 1234 5678", "+86 139 **** 5678"),
@@ -407,10 +423,10 @@ mod tests {
             ("GEO_COORDINATES", "-33.8688,151.2093", "-33.86**,151.20**"),
             ("GEO_COORDINATES", "\u{ff13}\u{ff19}\u{ff0e}\u{ff19}\u{ff10}\u{ff14}\u{ff12}", "\u{ff13}\u{ff19}\u{ff0e}\u{ff19}\u{ff10}**"),
             ("GEO_COORDINATES", "3990", "****"),
-            ("PERSON", "张三", "**"),
-            ("PERSON", "北京市海淀区", "******"),
+            ("PERSON", "张三", "张*"),
+            ("PERSON", "北京市海淀区", "北*****"),
             ("PERSON", "abc", "***"),
-            ("PERSON", "a b-c", "* *-*"),
+            ("PERSON", "a b-c", "*****"),
             ("PERSON", "", ""),
             ("ADDRESS", "上海市浦东新区", "*******"),
             ("ADDRESS", "x", "*"),
@@ -509,8 +525,9 @@ mod tests {
     #[test]
     fn display_masks_match_python() {
         let mut failures = Vec::new();
+        let names = Names::new(&crate::plan::Plan::builtin().tables);
         for &(entity, value, want) in MASKS {
-            let got = display_mask(entity, value);
+            let got = display_mask(entity, value, &names);
             if got != want {
                 failures.push(format!("{entity} {value:?}: got {got:?}, want {want:?}"));
             }

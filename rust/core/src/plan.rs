@@ -58,6 +58,10 @@ pub struct PatternPlan {
     /// Key-driven pattern: a key then its separator (`regex` is then the value grammar).
     #[serde(default)]
     pub key_regex: Option<String>,
+    /// Key-driven pattern: lower-cased ASCII words that make a key the tail of another key
+    /// (`user_name`, `fileName` for the key `name`).
+    #[serde(default)]
+    pub not_after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -107,6 +111,30 @@ pub struct Tables {
     /// Mainland long-distance area codes (with the leading 0) -> city.
     #[serde(default)]
     pub area_codes: Vec<(String, String)>,
+    /// Single-character Chinese surnames (`pimask/ner/data/surnames.txt`, common and rare).
+    #[serde(default)]
+    pub surnames: Vec<String>,
+    /// The common single-character surnames (a subset of `surnames`).
+    #[serde(default)]
+    pub common_surnames: Vec<String>,
+    /// `reference.GIVEN_NAMES`: common Latin given names.
+    #[serde(default)]
+    pub given_names: Vec<String>,
+    /// Two-character (compound) surnames.
+    #[serde(default)]
+    pub compound_surnames: Vec<String>,
+    /// `reference.NON_NAME_CHARS`: given-name characters that name things (one string).
+    #[serde(default)]
+    pub non_name_chars: String,
+    /// `reference.NON_NAME_WORDS`: capitalised words of products and accounts.
+    #[serde(default)]
+    pub non_name_words: Vec<String>,
+    /// `reference.ADDRESS_MARKS`: characters and words of a Chinese address, in order.
+    #[serde(default)]
+    pub address_marks: Vec<String>,
+    /// `reference.ADDRESS_WORDS`: lower-cased street and unit words of a Latin address.
+    #[serde(default)]
+    pub address_words: Vec<String>,
 }
 
 impl Plan {

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::checksums;
+use crate::person_address::Names;
 use crate::plan::Tables;
 
 /// `Status` of `validators.py`: valid, invalid, or can't tell.
@@ -67,6 +68,9 @@ pub enum ValidatorKind {
     CnLandline,
     CnServiceNumber,
     WechatId,
+    PersonName,
+    PersonNameStrict,
+    PostalAddress,
 }
 
 impl ValidatorKind {
@@ -90,13 +94,16 @@ impl ValidatorKind {
             "cn_landline" => ValidatorKind::CnLandline,
             "cn_service_number" => ValidatorKind::CnServiceNumber,
             "wechat_id" => ValidatorKind::WechatId,
+            "person_name" => ValidatorKind::PersonName,
+            "person_name_strict" => ValidatorKind::PersonNameStrict,
+            "postal_address" => ValidatorKind::PostalAddress,
             _ => return None,
         })
     }
 }
 
 /// A verdict with no score adjustment.
-const fn verdict(status: Status, reason: &'static str) -> Verdict {
+pub(crate) const fn verdict(status: Status, reason: &'static str) -> Verdict {
     Verdict {
         status,
         reason,
@@ -105,7 +112,7 @@ const fn verdict(status: Status, reason: &'static str) -> Verdict {
 }
 
 /// An `invalid` verdict (Python's `Verdict("invalid", reason)`).
-const fn invalid(reason: &'static str) -> Verdict {
+pub(crate) const fn invalid(reason: &'static str) -> Verdict {
     verdict(Status::Invalid, reason)
 }
 
@@ -193,6 +200,8 @@ pub struct Validators {
     uscc_types: HashSet<String>,
     /// `reference.CN_AREA_CODES`, the area codes with their leading 0.
     area_codes: HashSet<String>,
+    /// The field-driven PERSON and ADDRESS tables (surnames, non-name words, address words).
+    names: Names,
 }
 
 /// The number written by `key` when it is exactly `len` ASCII digits.
@@ -250,7 +259,13 @@ impl Validators {
                 .iter()
                 .map(|(code, _)| code.clone())
                 .collect(),
+            names: Names::new(tables),
         }
+    }
+
+    /// The person and address tables (the PERSON display mask reads the surnames too).
+    pub fn names(&self) -> &Names {
+        &self.names
     }
 
     /// `run`: the named validator's verdict on `value` (the candidate in the folded view).
@@ -277,6 +292,9 @@ impl Validators {
             ValidatorKind::CnLandline => self.cn_landline(value),
             ValidatorKind::CnServiceNumber => cn_service_number(value),
             ValidatorKind::WechatId => wechat_id(value),
+            ValidatorKind::PersonName => self.names.person_name(value, false),
+            ValidatorKind::PersonNameStrict => self.names.person_name(value, true),
+            ValidatorKind::PostalAddress => self.names.postal_address(value),
         }
     }
 

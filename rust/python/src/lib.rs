@@ -9,6 +9,7 @@ use std::sync::Arc;
 use pimask_core::context::HitSource;
 use pimask_core::engine::{encode_into, original_text, Engine, Finding};
 use pimask_core::masks::display_mask;
+use pimask_core::person_address::Names;
 use pimask_core::plan::Plan;
 use pimask_core::syntax_check::regex_problem;
 use pimask_core::validators::{Date, ValidatorKind, Validators};
@@ -142,7 +143,10 @@ impl NativeEngine {
                 );
                 out.extend_from_slice(&text[at..lo]);
                 let value = original_text(&text[lo..hi]);
-                encode_into(&display_mask(finding.entity(), &value), &mut out);
+                encode_into(
+                    &display_mask(finding.entity(), &value, engine.names()),
+                    &mut out,
+                );
                 at = hi;
             }
             out.extend_from_slice(&text[at..]);
@@ -263,7 +267,9 @@ fn memchr_newline(text: &[u8]) -> bool {
 /// The default display mask of `entity` for `value` (the original text of a span).
 #[pyfunction(name = "display_mask")]
 fn display_mask_py(entity: &str, value: &str) -> String {
-    display_mask(entity, value)
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| Names::new(&Plan::builtin().tables));
+    display_mask(entity, value, names)
 }
 
 /// None when `pattern` is in the subset both engines run alike (linear time, same
