@@ -35,11 +35,6 @@ ESCAPES = pytest.mark.xfail(
     reason="URL-percent and \\uXXXX escapes are decoded for detection by the escape work of "
     "issue 16 (normalize.py, view.rs), not on this branch",
 )
-CJK_EMAIL = pytest.mark.xfail(
-    strict=True,
-    reason="CJK e-mail local parts are not found: glued to the label before them (邮箱张三@…) "
-    "they cannot be told from it (docs/entities.md)",
-)
 
 # category -> (text, [(entity, value as written)])
 CASES: dict[str, list] = {
@@ -93,8 +88,15 @@ CASES: dict[str, list] = {
         ("请发邮件给zhangsan@example.com", [("EMAIL", "zhangsan@example.com")]),
         ("邮箱：søren.kierkegård@example.dk", [("EMAIL", "søren.kierkegård@example.dk")]),
         ("联系 nguyễn.văn@example.vn", [("EMAIL", "nguyễn.văn@example.vn")]),
-        pytest.param("邮箱：张三@例子.中国", [("EMAIL", "张三@例子.中国")], marks=CJK_EMAIL),
-        pytest.param("邮箱张三@例子.中国", [("EMAIL", "张三@例子.中国")], marks=CJK_EMAIL),
+        ("邮箱：张三@例子.中国", [("EMAIL", "张三@例子.中国")]),
+        ("邮箱张三@例子.中国", [("EMAIL", "张三@例子.中国")]),
+        ("张三@例子.中国", [("EMAIL", "张三@例子.中国")]),
+        ("请发邮件给张三@例子.中国", [("EMAIL", "张三@例子.中国")]),
+        ("联系人：李四@公司.cn", [("EMAIL", "李四@公司.cn")]),
+        ("我的电子邮件是欧阳娜娜@example.com。", [("EMAIL", "欧阳娜娜@example.com")]),
+        ("請寄給陳大文＠例子．香港", [("EMAIL", "陳大文＠例子．香港")]),
+        ("邮箱张三@例子.中国13912345678",
+         [("EMAIL", "张三@例子.中国"), ("CN_MOBILE", "13912345678")]),
     ],
     "strong_key_invalid": [
         ("身份证号：440301199003071234", [("CN_RESIDENT_ID", "440301199003071234")]),
@@ -131,6 +133,12 @@ NOT_PHONES = [
     "手机139123456781381234567",
     "经纪人：1391234567812012345678",
     "sha1 13910819844e5b7a9f0c3d2e1b4a6c8d9e0f1a2b",
+    # @-mentions and prices in Chinese chat are not CJK e-mail local parts
+    "回复@张三：好的",
+    "@张三 你看一下",
+    "张三@我",
+    "价格@100元",
+    "群公告@全体成员.",
 ]
 
 
