@@ -258,3 +258,29 @@ def test_two_mobiles_in_one_run_after_a_contact_word_are_two_findings(
         assert engine.scan(word + first + second + "1") == []
         assert engine.scan(word + first + second[:-1]) == []
         assert engine.scan("x " + first + second) == []
+
+
+_LABELS = st.lists(
+    st.sampled_from(["邮箱", "邮件", "请", "发给", "给", "联系人", "电子邮件", "地址是", "發給"]),
+    max_size=4,
+).map("".join)
+_NAMES = st.text("张王李赵陈欧阳娜明华丽伟芳秀英", min_size=1, max_size=4)
+_FILLER = st.text("我们的你好今天", max_size=6)
+_DOMAINS = st.sampled_from(["@例子.中国", "@example.com", "＠公司．cn", "@mail.例子.公司"])
+
+
+@given(_FILLER, _LABELS, _NAMES, _DOMAINS)
+def test_a_cjk_local_part_is_never_left_readable(
+    filler: str, labels: str, name: str, domain: str
+) -> None:
+    """Glued labels are cut off, other words are masked with the name: never half a name."""
+    text = filler + labels + name + domain
+    name_at = len(filler + labels)
+    for engine in ENGINES.values():
+        found = [(f.entity, f.start, f.end) for f in engine.scan(text)]
+        assert len(found) == 1
+        entity, start, end = found[0]
+        assert entity == "EMAIL" and start <= name_at and end == len(text)
+        if labels and not filler:
+            assert start == name_at  # only label words before the name: all cut off
+        assert not readable(engine.mask(text), "EMAIL", fold(text[start:]))
