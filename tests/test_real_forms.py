@@ -261,11 +261,13 @@ def test_two_mobiles_in_one_run_after_a_contact_word_are_two_findings(
 
 
 _LABELS = st.lists(
-    st.sampled_from(["邮箱", "邮件", "请", "发给", "给", "联系人", "电子邮件", "地址是", "發給"]),
+    st.sampled_from(
+        ["邮箱", "邮件", "邮件给", "发给", "交给", "联系人", "电子邮件", "地址是", "發給"]
+    ),
     max_size=4,
 ).map("".join)
 _NAMES = st.text("张王李赵陈欧阳娜明华丽伟芳秀英", min_size=1, max_size=4)
-_FILLER = st.text("我们的你好今天", max_size=6)
+_FILLER = st.text("我们的你好今天请给abc", max_size=6)
 _DOMAINS = st.sampled_from(["@例子.中国", "@example.com", "＠公司．cn", "@mail.例子.公司"])
 
 
