@@ -736,6 +736,10 @@ _NEG_KINDS = (
 _STRONG_KIND_ENTITY = {"bad_check_id": "CN_RESIDENT_ID", "bad_luhn_card": "BANK_CARD"}
 _NOT_STRONG_KEYS = frozenset({"银行账号"})  # an account, not a card key: stays a negative
 STRONG_KEY_FORM = "strong_key_invalid"
+# Hard negatives of CN_MOBILE that are positives of their own entities since issue 19 part
+# D: a landline or a 400/800 number is not a mobile, but it is a CN_LANDLINE or a
+# CN_SERVICE_NUMBER (the form is the kind). Same random stream: only the labels moved.
+_RELABELED_KINDS = {"landline": "CN_LANDLINE", "service_number": "CN_SERVICE_NUMBER"}
 
 
 def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
@@ -836,6 +840,11 @@ def add_negative(rng: random.Random, line: Line, kind: str, style: str) -> None:
 
         def put(text: str) -> None:
             line.pii(text, entity, STRONG_KEY_FORM)
+    elif kind in _RELABELED_KINDS:
+        relabeled = _RELABELED_KINDS[kind]
+
+        def put(text: str) -> None:
+            line.pii(text, relabeled, kind)
     else:
 
         def put(text: str) -> None:

@@ -10,10 +10,12 @@ Two questions:
 1. **False alarms.** These logs hold no Chinese personal data, yet are full of numbers that
    look like it (pids, block ids, epoch timestamps, counters, hex ids). Every
    CN_RESIDENT_ID, CN_MOBILE, BANK_CARD or IMEI finding at the default threshold is a false
-   positive; the target is zero. So is every IMSI, DEVICE_ID or GEO_COORDINATES finding:
+   positive; the target is zero. So is every IMSI, DEVICE_ID, GEO_COORDINATES, CN_LANDLINE,
+   CN_SERVICE_NUMBER, QQ_NUMBER or WECHAT_ID finding:
    the samples hold none, and their look-alikes (15-digit runs, hex ids, decimal numbers)
-   are everywhere. Such findings are listed by dataset, line, pattern, score
-   and context words — never by value.
+   are everywhere. The same holds for CN_PASSPORT, CN_TRAVEL_PERMIT, CN_LICENSE_PLATE and
+   CN_USCC (letter + 8 digits codes, 18-character ids). Such findings are listed by
+   dataset, line, pattern, score and context words — never by value.
 2. **IPv4 recall**, against ground truth derived independently of the engine: every
    dotted quad matched by a strict regex — four 1-3 digit groups, not touching an ASCII
    letter, digit, underscore or a further ``.digit`` on either side — that the stdlib
@@ -49,6 +51,18 @@ CHINESE_PII = (
     "IMSI",
     "DEVICE_ID",
     "GEO_COORDINATES",
+    # issue 19 part C: documents, plates and (not personal, but absent too) credit codes
+    "CN_PASSPORT",
+    "CN_TRAVEL_PERMIT",
+    "CN_LICENSE_PLATE",
+    "CN_USCC",
+
+    # issue 19 part D: contact accounts (a service number is an organisation's, but the
+    # samples hold none either: every finding is a false alarm)
+    "CN_LANDLINE",
+    "CN_SERVICE_NUMBER",
+    "QQ_NUMBER",
+    "WECHAT_ID",
 )
 
 _STRICT_IPV4 = re.compile(

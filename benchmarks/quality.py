@@ -11,6 +11,8 @@ negative kind; findings on a label of a different entity are "confusions".
     python benchmarks/quality.py --corpus corpus.jsonl           # evaluate a saved corpus
     python benchmarks/quality.py --device                        # IMSI, DEVICE_ID, GEO corpus
     python benchmarks/quality.py --adversarial --seed 16         # adversarial spellings
+    python benchmarks/quality.py --set documents                 # benchmarks/gen_documents.py
+    python benchmarks/quality.py --set accounts                  # benchmarks/gen_accounts.py
     PIMASK_BACKEND=reference python benchmarks/quality.py        # the reference engine
 
 Values are synthetic, but error listings (``--errors N``) still show only entity, form
@@ -57,6 +59,22 @@ def _adversarial(per_category: int, seed: int) -> int:
 def load_corpus_module():
     """Import benchmarks/corpus.py without making benchmarks/ a package."""
     spec = importlib.util.spec_from_file_location("pimask_bench_corpus", _HERE / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_generator(name: str):
+    """Import benchmarks/gen_NAME.py, a corpus set whose ``generate(lines: int, seed: int)``
+    yields records shaped like corpus.py's (id, kind, text, spans, negatives)."""
+    path = _HERE / f"gen_{name}.py"
+    if not path.is_file():
+        raise SystemExit(f"no corpus set {name!r}: {path} not found")
+    if str(_HERE) not in sys.path:
+        sys.path.insert(0, str(_HERE))  # why: a generator may import corpus.py's helpers
+    spec = importlib.util.spec_from_file_location(f"gen_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault(spec.name, module)
@@ -242,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
                         "values left readable beside P/R/F1")  # fmt: skip
     parser.add_argument("--per-category", type=int, default=200,
                         help="--adversarial: cases per category")  # fmt: skip
+    parser.add_argument(
+        "--set", metavar="NAME", help="corpus set benchmarks/gen_NAME.py (generate(lines, seed))"
+    )
     parser.add_argument("--forms", action="store_true", help="also print recall per form")
     parser.add_argument("--errors", type=int, default=0, help="list up to N errors")
     parser.add_argument("--show-values", action="store_true", help="errors show the text")
@@ -252,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         records: Iterable[dict] = _read_jsonl(args.corpus)
         source = args.corpus
+    elif args.set:
+        records = load_generator(args.set).generate(args.lines, args.seed)
+        source = f"gen_{args.set}.py --lines {args.lines} --seed {args.seed}"
     elif args.device:
         records = load_corpus_module().generate_device_labeled(args.lines, args.seed)
         source = f"corpus.py --labeled --device --lines {args.lines} --seed {args.seed}"

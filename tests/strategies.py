@@ -185,3 +185,29 @@ VALUES = {
     "DEVICE_ID": device_ids(),
     "GEO_COORDINATES": geo_coordinates(),
 }
+
+
+# issue 19 part C: documents (kept apart from VALUES: they are found only with their word)
+@st.composite
+def passports(draw) -> str:
+    """E/G + 8 digits, E + a letter (no I/O) + 7 digits, D/S/P(+E) + 7 digits."""
+    kind = draw(st.sampled_from(["e8", "g8", "letter", "official"]))
+    if kind in ("e8", "g8"):
+        return kind[0].upper() + draw(_digits(8))
+    if kind == "letter":
+        return "E" + draw(st.sampled_from("ABCDEFGHJKLMNPQRSTUVWXYZ")) + draw(_digits(7))
+    return draw(st.sampled_from(["D", "S", "P", "DE", "SE", "PE"])) + draw(_digits(7))
+
+
+@st.composite
+def travel_permits(draw) -> str:
+    """往来港澳通行证 C/W + 8, 回乡证 H/M + 8-10 digits, 台胞证 8 digits."""
+    kind = draw(st.sampled_from(["c", "w", "hm", "mtp"]))
+    if kind in ("c", "w"):
+        return kind.upper() + draw(_digits(8))
+    if kind == "hm":
+        return draw(st.sampled_from("HM")) + draw(_digits(draw(st.integers(8, 10))))
+    return draw(_digits(8))
+
+
+DOCUMENT_VALUES = {"CN_PASSPORT": passports(), "CN_TRAVEL_PERMIT": travel_permits()}

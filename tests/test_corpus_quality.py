@@ -92,6 +92,9 @@ _VALIDATOR = {
     "MAC_ADDRESS": "mac_address",
     "EMAIL": "email",
     "IP_ADDRESS": "ip_address",
+    # the landlines and 400/800 numbers that were CN_MOBILE hard negatives (issue 19 part D)
+    "CN_LANDLINE": "cn_landline",
+    "CN_SERVICE_NUMBER": "cn_service_number",
 }
 
 

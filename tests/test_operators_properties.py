@@ -21,7 +21,7 @@ from pimask.operators import (
     reveal_value,
 )
 from pimask.operators.configs import ENCRYPTABLE_ENTITIES
-from tests.strategies import VALUES
+from tests.strategies import DOCUMENT_VALUES, VALUES
 
 KEY_A = load_keys({"PIMASK_KEY": "property-key-a-0123456789"})
 KEY_B = load_keys({"PIMASK_KEY": "property-key-b-0123456789", "PIMASK_KEY_ID": "kb"})
@@ -92,7 +92,7 @@ def test_pseudonyms_of_different_values_differ(pair, other) -> None:
 
 
 encryptable = st.sampled_from(sorted(ENCRYPTABLE_ENTITIES)).flatmap(
-    lambda entity: st.tuples(st.just(entity), VALUES[entity])
+    lambda entity: st.tuples(st.just(entity), {**VALUES, **DOCUMENT_VALUES}[entity])
 )
 
 
@@ -130,7 +130,8 @@ def test_encrypt_differs_across_keys(entity) -> None:
              "CN_RESIDENT_ID": "11010519491231002X", "IMEI": "490154203237518",
              "MAC_ADDRESS": "3C:22:FB:1A:2B:3C", "IMSI": "460001234567890",
              "DEVICE_ID": "7d3e1c2a-5b4f-4e6d-8a9b-0c1d2e3f4a5b",
-             "GEO_COORDINATES": "39.904211,116.407394"}[entity]  # fmt: skip
+             "GEO_COORDINATES": "39.904211,116.407394", "CN_PASSPORT": "E12345678",
+             "CN_TRAVEL_PERMIT": "H0123456700"}[entity]  # fmt: skip
     config = EncryptConfig(marker=False)
     assert build_operator(entity, config, KEY_A)(value) != build_operator(entity, config, KEY_B)(
         value

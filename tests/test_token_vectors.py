@@ -55,6 +55,10 @@ operators:
   EMAIL: {type: pseudonymize}
   IP_ADDRESS: {type: pseudonymize}
   SECRET: {type: tag}
+  CN_LICENSE_PLATE: {type: redact}
+  CN_LANDLINE: {type: pseudonymize}
+  QQ_NUMBER: {type: pseudonymize}
+  WECHAT_ID: {type: pseudonymize}
 """
 
 

@@ -19,6 +19,7 @@ from pimask.errors import ConfigError
 from pimask.findings import Finding
 from pimask.masking import display_mask
 from pimask.ner import DETECTORS, NerPipeline
+from pimask.policy.model import ORGANISATION_ENTITIES
 from pimask.recognizers import RecognizerSpec
 from pimask.scanner import Scanner, resolve_overlaps
 
@@ -69,6 +70,9 @@ def _display(finding: Finding, value: str) -> str:
 def displayed(text: str, findings: list[Finding]) -> Result:
     """``text`` with ``findings`` display-masked: what :meth:`Engine.apply` gives without a
     policy (shared with the block path, which scans with line flags)."""
+    # why: masking without a policy is the display policy, which does not name an
+    # organisation's id (policy.model.ORGANISATION_ENTITIES): found, left as written
+    findings = [finding for finding in findings if finding.entity not in ORGANISATION_ENTITIES]
     actions = [(finding.entity, "mask") for finding in findings]
     return Result(splice(text, findings, _display), False, findings, actions)
 
@@ -87,8 +91,12 @@ class Engine:
             ``$PIMASK_BACKEND``, else native (:mod:`pimask.backends`).
         enable: model-based detectors to switch on by id, off by default because they cost
             more than patterns: ``"zh_person"`` (PERSON) and ``"zh_address"`` (ADDRESS),
-            jieba-based, run only on text containing CJK (:mod:`pimask.ner`). Their findings
-            join the same overlap resolution and carry Explanations like pattern findings.
+            run only on text containing CJK (:mod:`pimask.ner`). Their findings join the
+            same overlap resolution and carry Explanations like pattern findings.
+        ner_backend: the segmenter of those detectors: ``"lac"`` (``pimask[zh-lac]``),
+            ``"jieba"`` or ``"rjieba"`` (``pimask[zh]``); default from ``$PIMASK_ZH_NER``,
+            else ``"lac"`` (docs/entities-zh.md compares them). A missing extra is a
+            ConfigError with the pip command.
         strong_keys: report a value of an entity's shape right after one of its strong keys
             (``身份证号：``, ``"idcard":``, ``card=``) even when its checksum or issuer check
             fails, with verdict "invalid" in its explanation (docs/recognizers.md). False:
@@ -105,6 +113,7 @@ class Engine:
         backend: str | None = None,
         enable: Iterable[str] = (),
         strong_keys: bool = True,
+        ner_backend: str | None = None,
     ) -> None:
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"min_score must be between 0 and 1, got {min_score}")
@@ -123,7 +132,9 @@ class Engine:
         self.strong_keys = strong_keys
         if not strong_keys:
             active = _without_strong_keys(active)
-        ner = NerPipeline.create(enable)
+        ner = NerPipeline.create(enable, ner_backend)
+        # why: a policy's own engine (CompiledPolicy) keeps the caller's backend
+        self.ner_backend: str | None = ner.backend if ner is not None else ner_backend
         if entities is not None:
             wanted = set(entities)
             known = {spec.entity for spec in active} | set(ner.entities if ner else ())
@@ -170,9 +181,7 @@ class Engine:
         findings = self._scanner.scan(text, min_score=min_score)
         if self.ner is not None:
             threshold = self.min_score if min_score is None else min_score
-            extra = self.ner.scan(text, threshold)
-            if extra:
-                findings = resolve_overlaps(findings + extra, self._priorities)
+            findings = self.merge_ner(text, findings, threshold)
         return findings
 
     def scan_many(
@@ -181,9 +190,33 @@ class Engine:
         """:meth:`scan` of each of ``texts`` (independent values: CSV fields, JSON values),
         batched: the native core scans them all in one call."""
         batch = getattr(self._scanner, "scan_many", None)
-        if batch is None or self.ner is not None:
+        if batch is None:
             return [self.scan(text, min_score=min_score) for text in texts]
+        if self.ner is not None:
+            return self._scan_many_ner(batch(texts, min_score=min_score), texts, min_score)
         return batch(texts, min_score=min_score)
+
+    def _scan_many_ner(
+        self, found: list[list[Finding]], texts: Sequence[str], min_score: float | None
+    ) -> list[list[Finding]]:
+        """Add the NER findings to a native batch: the detectors read only texts with CJK."""
+        threshold = self.min_score if min_score is None else min_score
+        return [
+            self.merge_ner(text, findings, threshold)
+            for text, findings in zip(texts, found, strict=True)
+        ]
+
+    def merge_ner(self, text: str, findings: list[Finding], threshold: float) -> list[Finding]:
+        """``findings`` (of the pattern scanner, on ``text``) with the NER findings added.
+
+        The block path calls this on the lines the core hands back and on lines with CJK.
+        """
+        if self.ner is None:
+            return findings
+        extra = self.ner.scan(text, threshold)
+        if not extra:
+            return findings
+        return resolve_overlaps(findings + extra, self._priorities)
 
     def mask(self, text: str) -> str:
         """``text`` with every finding replaced by its default display mask."""
@@ -213,7 +246,9 @@ class Engine:
             native_mask = getattr(self._scanner, "mask", None)
             done = None if native_mask is None else native_mask(text)
             if done is not None:
-                masked, findings = done
+                masked, found = done
+                # the core left organisation ids as written (plan "display_skip")
+                findings = [f for f in found if f.entity not in ORGANISATION_ENTITIES]
                 actions = [(finding.entity, "mask") for finding in findings]
                 return Result(masked, False, findings, actions)
         findings = self.scan(text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pimask.ner.address import mask_address
 from pimask.ner.person import mask_person
-from pimask.normalize import DROPPED, fold
+from pimask.normalize import DROPPED, fold, through_escapes
 from pimask.validators import is_dotted_quad
 
 MASK_CHAR = "*"
@@ -159,6 +159,38 @@ def mask_bank_card(value: str) -> str:
     return mask_middle(value, 6, 4)
 
 
+# --- issue 19 part C: documents, organisation codes, plates -----------------------------
+
+
+def mask_document(value: str) -> str:
+    """Passport and travel permit: keep the first character (the document type letter: E,
+    G, C, H, M …) and the last 2, as the ID card rule does."""
+    return mask_middle(value, 1, 2)
+
+
+def mask_uscc(value: str) -> str:
+    """统一社会信用代码: keep registration authority, type and region (first 8), hide the
+    organisation code and check character."""
+    return mask_middle(value, 8, 0)
+
+
+def mask_license_plate(value: str) -> str:
+    """Keep the province and issuing-authority letter (first 2 characters) and the last one
+    (a serial's last character, or 警/学/挂 …), hide the letters and digits between;
+    separators (京A·…) stay: ``京A·1234警`` → ``京A·****警``.
+
+    >>> mask_license_plate("京A12345")
+    '京A****5'
+    """
+    folded = fold(value)
+    chars = list(value)
+    for index in range(2, len(chars) - 1):
+        ch = folded[index]
+        if ch.isascii() and ch.isalnum():
+            chars[index] = MASK_CHAR
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class DisplayRule:
     description: str
@@ -177,6 +209,30 @@ def mask_secret(value: str) -> str:
     return SECRET_MASK
 
 
+def mask_landline(value: str) -> str:
+    """hutool fixedPhone: first 4 + last 2 (the area code stays: a city, not a person).
+
+    >>> mask_landline("010-62345678")
+    '010-6*****78'
+    """
+    return mask_middle(value, 4, 2)
+
+
+def keep_service_number(value: str) -> str:
+    """A company's service number is not personal information: kept as written.
+
+    why: the built-in policies leave CN_SERVICE_NUMBER alone (ORGANISATION_ENTITIES), and
+    ``pimask.mask(text)`` must give what the display policy gives; a policy that wants it
+    hidden names it with an operator of its own.
+    """
+    return value
+
+
+def mask_account(value: str) -> str:
+    """QQ number or WeChat id: first and last character (``1*******9``, ``z****_***8``)."""
+    return mask_middle(value, 1, 1)
+
+
 DISPLAY_RULES: dict[str, DisplayRule] = {
     "CN_MOBILE": DisplayRule("hutool mobilePhone: first 3 + last 4", mask_mobile),
     "CN_RESIDENT_ID": DisplayRule("hutool idCardNum: first 1 + last 2", mask_resident_id),
@@ -189,13 +245,36 @@ DISPLAY_RULES: dict[str, DisplayRule] = {
     "DEVICE_ID": DisplayRule("first 4 characters", mask_device_id),
     "GEO_COORDINATES": DisplayRule("2 decimals of each degree value (about 1 km)", mask_geo),
     "SECRET": DisplayRule("nothing: six mask characters, whatever the length", mask_secret),
+    # issue 19 part C
+    "CN_PASSPORT": DisplayRule("document letter + last 2", mask_document),
+    "CN_TRAVEL_PERMIT": DisplayRule("document letter (first character) + last 2", mask_document),
+    "CN_USCC": DisplayRule("authority, type and region (first 8)", mask_uscc),
+    "CN_LICENSE_PLATE": DisplayRule(
+        "province + authority letter + last character", mask_license_plate
+    ),
+    "CN_LANDLINE": DisplayRule("hutool fixedPhone: first 4 + last 2", mask_landline),
+    "CN_SERVICE_NUMBER": DisplayRule(
+        "kept: an organisation's number, not a person's", keep_service_number
+    ),
+    "QQ_NUMBER": DisplayRule("first and last digit", mask_account),
+    "WECHAT_ID": DisplayRule("first and last character", mask_account),
     "PERSON": DisplayRule("surname kept, given name hidden (张**)", mask_person),
     "ADDRESS": DisplayRule("province/city/district kept, street and house hidden", mask_address),
 }
 
 
 def display_mask(entity: str, value: str) -> str:
-    """Default display mask for ``entity``; unknown entities are masked completely."""
+    """Default display mask for ``entity``; unknown entities are masked completely.
+
+    A value spelled with URL-percent or ``\\uXXXX`` escapes is masked decoded and written
+    back in its escapes (:func:`pimask.normalize.through_escapes`).
+    """
+    if "%" in value or "\\" in value:
+        return through_escapes(value, lambda decoded: _display_plain(entity, decoded))
+    return _display_plain(entity, value)
+
+
+def _display_plain(entity: str, value: str) -> str:
     rule = DISPLAY_RULES.get(entity)
     if rule is None:
         return mask_middle(value, 0, 0)

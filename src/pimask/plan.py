@@ -38,6 +38,8 @@ def tables() -> dict[str, Any]:
         "imei_reporting_bodies": sorted(reference.IMEI_REPORTING_BODIES),
         "idn_tlds": sorted(reference.IDN_TLDS),
         "imsi_mncs": list(reference.IMSI_MNCS.items()),
+        "uscc_types": sorted(reference.USCC_TYPES),
+        "area_codes": list(reference.CN_AREA_CODES.items()),
     }
 
 
@@ -84,8 +86,12 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
 
 def build_plan(recognizers: Sequence[RecognizerSpec]) -> dict[str, Any]:
     """The plan for an engine with ``recognizers`` (in engine order)."""
+    from pimask.policy.model import ORGANISATION_ENTITIES
+
     return {
         "version": PLAN_VERSION,
+        # why: masking without a policy (the display policy) leaves these as written
+        "display_skip": sorted(ORGANISATION_ENTITIES),
         "recognizers": [recognizer_plan(spec) for spec in recognizers],
         "tables": tables(),
     }

@@ -26,6 +26,7 @@ from pimask import validators
 from pimask.boundaries import BOUNDARIES, Accept, Boundary
 from pimask.context import ContextScorer, strong_forms, strong_key_hit
 from pimask.findings import Explanation, Finding
+from pimask.normalize import original_span
 from pimask.normalize import view as normalized_view
 from pimask.plan import basis_points
 from pimask.recognizers import PatternSpec, RecognizerSpec, ascii_lower, key_regex
@@ -312,10 +313,10 @@ class Scanner:
         kept = resolve_overlaps(list(findings.values()), self._priorities)
         if positions is None:
             return kept
-        # why: the view dropped invisible characters; report spans of the original text
-        # (a span covers the whole original spelling), after overlaps were resolved on the
-        # view as the native core does
-        return [_moved_to(f, positions[f.start], positions[f.end - 1] + 1) for f in kept]
+        # why: the view dropped invisible characters or decoded escapes; report spans of the
+        # original text (a span covers the whole original spelling, escape bytes included),
+        # after overlaps were resolved on the view as the native core does
+        return [_moved_to(f, *original_span(positions, f.start, f.end)) for f in kept]
 
     def _judge(
         self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int

@@ -411,6 +411,180 @@ def secret(value: str) -> Verdict:
     return Verdict("valid", "value")
 
 
+def cn_uscc(value: str) -> Verdict:
+    """统一社会信用代码 (GB 32100-2015): 18 characters of the 31-character alphabet, a
+    registration authority and organisation type the standard defines (first two), a 6-digit
+    region code, and the MOD 31 check character over the first 17.
+
+    Two soft facts move the score: the organisation code inside it (characters 9-17) has
+    its own GB 11714 check, which the code of every organisation registered before 2015
+    passes (newer ``MA…`` codes mostly do not), and an all-digit value is more often an
+    order or snowflake id than a code: either way the recognizer's context decides.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if len(value) != 18:
+        return Verdict("invalid", "length")
+    if value[:2] not in reference.USCC_TYPES:
+        return Verdict("invalid", "registration_code")
+    if not checksums.is_ascii_digits(value[2:8]):
+        return Verdict("invalid", "region_code")
+    if not checksums.gb32100_is_valid(value):
+        return Verdict("invalid", "check_character")
+    adjust = 0.0
+    if not checksums.gb11714_is_valid(value[8:17]):
+        adjust -= 0.15
+    if checksums.is_ascii_digits(value):
+        adjust -= 0.2
+    return Verdict("valid", "mod31", round(adjust, 4))
+
+
+def cn_travel_permit(value: str) -> Verdict:
+    """Travel permits have no check digit; the one soft fact is that an 8-digit 台胞证
+    number that reads as a date (19xx/20xx, month 01-12, day 01-31) is more often a date:
+    it needs its key, a word further back is not enough."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if (
+        len(value) == 8
+        and checksums.is_ascii_digits(value)
+        and value[:2] in ("19", "20")
+        and 1 <= int(value[4:6]) <= 12
+        and 1 <= int(value[6:8]) <= 31
+    ):
+        return Verdict("valid", "date_like", -0.1)
+    return Verdict("valid", "shape")
+
+
+# What a plate may carry between its authority letter and serial (京A·12345, 京A 12345).
+PLATE_SEPARATORS = " -.\u00b7\u30fb\u2022"
+
+
+def cn_license_plate(value: str) -> Verdict:
+    """Mainland license plate (GA 36-2018): the recognizer's regex spells the shape out
+    (province, authority letter, serial without I/O, new-energy D/F positions, 警/学/挂/领/
+    港/澳/使); what is left is the serial rule that a 5-character serial holds at most two
+    letters, so 京ABCDE-like words are refused."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    plate = _compact(value, PLATE_SEPARATORS)
+    if len(plate) < 7:
+        return Verdict("invalid", "length")
+    if plate[0] == "使":
+        return Verdict("valid", "embassy")
+    letters = sum(1 for ch in plate[2:] if "A" <= ch <= "Z")
+    if letters > 2:
+        return Verdict("invalid", "serial_letters")
+    return Verdict("valid", "shape")
+
+
+# --- landlines, service numbers, WeChat ids (issue 19 part D) -------------------------
+# Words that start a landline's extension (转8001, ext. 8001, x8001, #8001, 分机8001), as
+# the folded view spells them; the validator reads them ASCII-case-insensitively.
+LANDLINE_EXTENSION_MARKS = ("转", "分机", "ext", "x", "#")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _landline_local_ok(area: str, local: str) -> bool:
+    """A local number fits its area code: 8 digits after 010/02X, 7 or 8 after the rest,
+    never starting 0 or 1 (0 is the trunk prefix, 1 starts service and mobile numbers)."""
+    lengths = (8,) if len(area) == 3 else (7, 8)
+    return len(local) in lengths and local[0] not in "01"
+
+
+def cn_landline(value: str) -> Verdict:
+    """Mainland landline: a real area code (reference.CN_AREA_CODES) + 7-8 digit local number.
+
+    The value is read as digit groups: a country code (``+86``, ``0086``, ``86-``) is
+    dropped and the trunk ``0`` restored; an extension after a word (转, ext, x, #) is cut
+    off; a trailing ``-8001`` is an extension only when the groups before it already make
+    a whole number (``0755-2345678-8001``), so ``010-8765-4321`` stays one number.
+    """
+    if not isinstance(value, str) or not value:
+        return _INVALID_INPUT
+    lowered = value.translate(_ASCII_LOWER)
+    cut = len(value)
+    for mark in LANDLINE_EXTENSION_MARKS:
+        index = lowered.find(mark)
+        if 0 <= index < cut:
+            cut = index
+    head = value[:cut]
+    groups = _DIGIT_RUN.findall(head)
+    if not groups:
+        return Verdict("invalid", "not_digits")
+    if head.startswith("+"):
+        if not groups[0].startswith("86"):
+            return Verdict("invalid", "country_code")
+        groups[0] = groups[0][2:]
+        if not groups[0]:
+            groups.pop(0)
+    elif len(groups) > 1 and groups[0] in ("86", "0086"):
+        groups.pop(0)
+    if not groups:
+        return Verdict("invalid", "length")
+    if not groups[0].startswith("0"):
+        groups[0] = "0" + groups[0]
+    national = "".join(groups)
+    if len(national) < 4:
+        return Verdict("invalid", "length")
+    area = national[:3] if national[1] in "12" else national[:4]
+    if area not in reference.CN_AREA_CODES:
+        return Verdict("invalid", "area_code")
+    if _landline_local_ok(area, national[len(area) :]):
+        return Verdict("valid", "area_code")
+    if cut == len(value) and len(groups) >= 3 and len(groups[-1]) <= 6:
+        shorter = "".join(groups[:-1])
+        if _landline_local_ok(area, shorter[len(area) :]):
+            return Verdict("valid", "area_code_extension")
+    return Verdict("invalid", "length")
+
+
+def cn_service_number(value: str) -> Verdict:
+    """A company's service number: 400/800 + 7 digits, 95xxx/96xxx (5-6 digits), 100xx
+    carrier and 12xxx public-service numbers (5 digits). No check digit exists."""
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    digits = _compact(value, " -")
+    if not checksums.is_ascii_digits(digits):
+        return Verdict("invalid", "not_digits")
+    if len(digits) == 10 and digits[:3] in ("400", "800"):
+        return Verdict("valid", "toll_free")
+    if len(digits) in (5, 6) and digits[:2] in ("95", "96"):
+        return Verdict("valid", "short_number")
+    if len(digits) == 5 and (digits.startswith("100") or digits.startswith("12")):
+        return Verdict("valid", "short_number")
+    return Verdict("invalid", "length")
+
+
+_WECHAT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+# What settings and logs write after a WeChat key instead of an id.
+_WECHAT_PLACEHOLDERS = frozenset(
+    {"enabled", "disabled", "unbound", "unknown", "undefined", "default", "hidden",
+     "private", "notset", "not_set", "missing", "invalid", "pending", "bound", "nobody",
+     "success", "succeeded", "failed", "failure", "error", "timeout", "expired", "cancelled",
+     "canceled", "callback", "payment", "refund"}
+)  # fmt: skip
+
+
+def wechat_id(value: str) -> Verdict:
+    """WeChat id (微信号): 6-20 characters, a letter first, then letters, digits, _ or -.
+
+    The shape is the only rule WeChat publishes; the recognizer reads it only after a
+    WeChat key, and a settings word there (``wechat: enabled``) is not an id.
+    """
+    if not isinstance(value, str):
+        return _INVALID_INPUT
+    if not 6 <= len(value) <= 20:
+        return Verdict("invalid", "length")
+    if not value[0].isascii() or not value[0].isalpha():
+        return Verdict("invalid", "first_character")
+    if any(ch not in _WECHAT_CHARS for ch in value):
+        return Verdict("invalid", "character")
+    if value.translate(_ASCII_LOWER) in _WECHAT_PLACEHOLDERS:
+        return Verdict("invalid", "placeholder")
+    return Verdict("valid", "shape")
+
+
 VALIDATORS: dict[str, Validator] = {
     "cn_resident_id": cn_resident_id,
     "cn_mobile": cn_mobile,
@@ -423,6 +597,12 @@ VALIDATORS: dict[str, Validator] = {
     "device_id": device_id,
     "geo_coordinates": geo_coordinates,
     "secret": secret,
+    "cn_uscc": cn_uscc,
+    "cn_license_plate": cn_license_plate,
+    "cn_travel_permit": cn_travel_permit,
+    "cn_landline": cn_landline,
+    "cn_service_number": cn_service_number,
+    "wechat_id": wechat_id,
 }
 
 

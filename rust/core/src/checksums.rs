@@ -79,6 +79,65 @@ pub fn gb11643_is_valid(id18: &str) -> bool {
     }
 }
 
+/// GB 32100-2015 alphabet (`USCC_ALPHABET`): digits and capital letters without I, O, S, V,
+/// Z; a character's value is its index.
+pub const USCC_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/// The value of `c` in [`USCC_ALPHABET`], or `None`.
+fn uscc_value(c: char) -> Option<u32> {
+    USCC_ALPHABET
+        .iter()
+        .position(|&b| char::from(b) == c)
+        .and_then(|i| u32::try_from(i).ok())
+}
+
+/// `gb32100_is_valid`: true when an 18-character 统一社会信用代码 has the right check
+/// character: `31 - (sum of value * 3^i mod 31) mod 31` over the first 17, as a character
+/// of the same alphabet. Lengths are counted in characters, as Python does.
+pub fn gb32100_is_valid(code: &str) -> bool {
+    let values: Option<Vec<u32>> = code.chars().map(uscc_value).collect();
+    let Some(values) = values else {
+        return false;
+    };
+    if values.len() != 18 {
+        return false;
+    }
+    let mut weight = 1u32;
+    let mut total = 0u32;
+    for &v in &values[..17] {
+        total += v * weight;
+        weight = weight * 3 % 31;
+    }
+    (31 - total % 31) % 31 == values[17]
+}
+
+/// `gb11714_is_valid`: a 9-character organisation code (组织机构代码, GB 11714-1997): 8
+/// digits or capital letters (A = 10 … Z = 35) weighted 3 7 9 10 5 8 4 2, and the check
+/// character `11 - sum mod 11` (10 is `X`, 11 is `0`).
+pub fn gb11714_is_valid(code: &str) -> bool {
+    const WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
+    let bytes = code.as_bytes();
+    // why: Python requires ASCII, 9 characters, alphanumeric first 8 and no lower case
+    if !code.is_ascii() || bytes.len() != 9 || bytes.iter().any(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let mut total = 0u32;
+    for (&b, w) in bytes[..8].iter().zip(WEIGHTS) {
+        let value = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            _ => return false,
+        };
+        total += value * w;
+    }
+    let expected = match 11 - total % 11 {
+        10 => b'X',
+        11 => b'0',
+        n => b'0' + u8::try_from(n).unwrap_or(0),
+    };
+    bytes[8] == expected
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +205,28 @@ mod tests {
         for &(id, expected) in cases {
             assert_eq!(gb11643_is_valid(id), expected, "{id:?}");
         }
+    }
+
+    #[test]
+    fn gb32100_and_gb11714_cases_from_python() {
+        let cases: &[(&str, bool)] = &[
+            ("91350100M000100Y43", true),
+            ("91350100M000100Y44", false),
+            ("91110000802100433B", true),
+            ("91110000802100433b", false),
+            ("9135010OM000100Y43", false),
+            ("91350100M000100Y4", false),
+            ("９1350100M000100Y43", false),
+            ("", false),
+        ];
+        for &(code, expected) in cases {
+            assert_eq!(gb32100_is_valid(code), expected, "{code:?}");
+        }
+        assert!(gb11714_is_valid("802100433"));
+        assert!(gb11714_is_valid("M000100Y4"));
+        assert!(!gb11714_is_valid("802100434"));
+        assert!(!gb11714_is_valid("MA5DC6QJ4"));
+        assert!(!gb11714_is_valid("m000100Y4"));
+        assert!(!gb11714_is_valid("80210043"));
     }
 }

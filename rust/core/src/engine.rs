@@ -212,6 +212,8 @@ pub struct Engine {
     keys: Option<(AhoCorasick, Vec<usize>)>,
     /// Idle sets of [`Pattern::fast`] caches, one set per block search under way at most.
     caches: std::sync::Mutex<Vec<Vec<Option<hybrid::regex::Cache>>>>,
+    /// `Plan::display_skip`: entities display masking leaves as written.
+    display_skip: Vec<String>,
 }
 
 /// Why a plan did not compile; names the recognizer and field.
@@ -305,7 +307,19 @@ impl Lines {
                 .map(|&(s, e)| needs_view(&block[s..e]))
                 .collect()
         };
-        Lines { spans, special }
+        let mut lines = Lines { spans, special };
+        // why: a line holding an escape-shaped sequence (`%2B`, `\u624b`) is decoded into
+        // its view (crate::view::escape_hint); a block without `%` and `\` costs one memchr
+        let mut hint = 0usize;
+        for at in memchr::memchr2_iter(b'%', b'\\', block) {
+            if crate::view::escape_shape_at(block, at) {
+                let line = lines.find(at, &mut hint);
+                if let Some(special) = lines.special.get_mut(line) {
+                    *special = true;
+                }
+            }
+        }
+        lines
     }
 
     /// Index of the line holding byte `at` (at or after `hint`, which only moves forward).
@@ -538,6 +552,7 @@ impl Engine {
             alphabets,
             seeds,
             caches: std::sync::Mutex::new(Vec::new()),
+            display_skip: plan.display_skip.clone(),
         })
     }
 
@@ -1364,6 +1379,12 @@ impl Engine {
             .collect()
     }
 
+    /// Whether masking without a policy masks `entity` (an organisation's id is left as
+    /// written: `Plan::display_skip`).
+    pub fn displays(&self, entity: &str) -> bool {
+        !self.display_skip.iter().any(|e| e == entity)
+    }
+
     /// Every line of `block` with its findings display-masked (`pimask.mask` on each line).
     pub fn mask_block(&self, block: &[u8], min_score_bp: i32, today: Date) -> MaskedBlock {
         let mut out = Vec::with_capacity(block.len() + 64);
@@ -1374,6 +1395,9 @@ impl Engine {
             out.extend_from_slice(&block[cursor..found.start]);
             let mut at = 0usize;
             for (finding, &(lo, hi)) in found.findings.iter().zip(&found.byte_spans) {
+                if !self.displays(finding.entity()) {
+                    continue;
+                }
                 out.extend_from_slice(&line[at..lo]);
                 let value = original_text(&line[lo..hi]);
                 encode_into(&display_mask(finding.entity(), &value), &mut out);

@@ -187,7 +187,17 @@ fn mask_ip(value: &str) -> String {
 /// `display_mask`: the default display mask of `entity` (`DISPLAY_RULES`); unknown
 /// entities are masked completely. PERSON and ADDRESS are masked by the Python caller and
 /// never reach here, so they get the unknown-entity mask.
+///
+/// A value spelled with URL-percent or `\uXXXX` escapes is masked decoded and written back
+/// in its escapes ([`crate::view::through_escapes`]).
 pub fn display_mask(entity: &str, value: &str) -> String {
+    if value.contains(['%', '\\']) {
+        return crate::view::through_escapes(value, |decoded| display_plain(entity, decoded));
+    }
+    display_plain(entity, value)
+}
+
+fn display_plain(entity: &str, value: &str) -> String {
     match entity {
         // hutool mobilePhone: first 3 + last 4
         "CN_MOBILE" => mask_mobile(value),
@@ -211,12 +221,42 @@ pub fn display_mask(entity: &str, value: &str) -> String {
         "GEO_COORDINATES" => mask_geo(value),
         // nothing: six mask characters whatever the length (a secret has no display level)
         "SECRET" => MASK_CHAR.to_string().repeat(6),
+        // issue 19 part C: document letter + last 2
+        "CN_PASSPORT" | "CN_TRAVEL_PERMIT" => mask_middle(value, 1, 2, MASK_CHAR),
+        // authority, type and region (first 8)
+        "CN_USCC" => mask_middle(value, 8, 0, MASK_CHAR),
+        // province + authority letter + last character
+        "CN_LICENSE_PLATE" => mask_license_plate(value),
+        // hutool fixedPhone: first 4 + last 2 (the area code is a city)
+        "CN_LANDLINE" => mask_middle(value, 4, 2, MASK_CHAR),
+        // kept: an organisation's number, not a person's (built-in policies leave it alone)
+        "CN_SERVICE_NUMBER" => value.to_string(),
+        // first and last character
+        "QQ_NUMBER" | "WECHAT_ID" => mask_middle(value, 1, 1, MASK_CHAR),
         _ => mask_middle(value, 0, 0, MASK_CHAR),
     }
 }
 
 /// `mask_geo`: keep 2 decimals of each number (`39.90****,116.40****`); a value without a
 /// dot is masked completely. Digits and dots are read on the folded characters.
+/// `mask_license_plate`: keep the first 2 characters (province, authority letter) and the
+/// last; the ASCII letters and digits between (in the folded value) are masked, separators
+/// and 汉字 (警, 学 …) stay.
+fn mask_license_plate(value: &str) -> String {
+    let count = value.chars().count();
+    value
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i >= 2 && i + 1 < count && fold_char(c).is_ascii_alphanumeric() {
+                MASK_CHAR
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn mask_geo(value: &str) -> String {
     if !value.chars().any(|c| fold_char(c) == '.') {
         return mask_middle(value, 0, 0, MASK_CHAR);
@@ -352,6 +392,15 @@ mod tests {
             ("IMEI", "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}\u{ff19}", "\u{ff11}\u{ff12}\u{ff13}\u{ff14}\u{ff15}\u{ff16}\u{ff17}\u{ff18}*"),
             ("IMEI", "1234567", "*******"),
             ("IMSI", "460001234567890", "46000**********"),
+            ("CN_LANDLINE", "010-62345678", "010-6*****78"),
+            ("CN_LANDLINE", "+86 10 8765 4321 ext. 8001", "+86 10 **** **** ***. **01"),
+            ("CN_LANDLINE", "(0755)23456789 \u{8f6c} 8001", "(0755)******** * **01"),
+            ("CN_LANDLINE", "\u{ff08}\u{ff10}\u{ff12}\u{ff10}\u{ff09}\u{ff18}\u{ff17}\u{ff16}\u{ff15}\u{ff14}\u{ff13}\u{ff12}\u{ff11}", "\u{ff08}\u{ff10}\u{ff12}\u{ff10}\u{ff09}\u{ff18}*****\u{ff12}\u{ff11}"),
+            ("CN_SERVICE_NUMBER", "400-123-4567", "400-123-4567"),
+            ("QQ_NUMBER", "123456789", "1*******9"),
+            ("QQ_NUMBER", "10001", "1***1"),
+            ("WECHAT_ID", "zhang_san88", "z****_****8"),
+            ("WECHAT_ID", "wxid_k3j2h1g5f6d7s8", "w***_*************8"),
             ("DEVICE_ID", "4d08c296-ea02-4a45-bf48-aa482df9cb07", "4d08****-****-****-****-************"),
             ("DEVICE_ID", "R58M12ABCDE", "R58M*******"),
             ("GEO_COORDINATES", "39.904211, 116.407394", "39.90****, 116.40****"),
@@ -437,6 +486,25 @@ mod tests {
             ("IP_ADDRESS", "\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}", "********************"),
             ("BANK_CARD", "\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}", "\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}**********\u{10ff80}\u{10ff80}\u{10ff80}\u{10ff80}"),
     ];
+
+    /// issue 19 part C: `masking.display_mask` of documents, codes and plates in Python.
+    #[test]
+    fn document_masks_match_python() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("CN_PASSPORT", "E12345678", "E******78"),
+            ("CN_TRAVEL_PERMIT", "H0123456700", "H********00"),
+            ("CN_USCC", "91350100M000100Y43", "91350100**********"),
+            ("CN_LICENSE_PLATE", "京A12345", "京A****5"),
+            ("CN_LICENSE_PLATE", "沪B·8C123", "沪B·****3"),
+            ("CN_LICENSE_PLATE", "浙A-1234学", "浙A-****学"),
+            ("CN_LICENSE_PLATE", "粤ＢＤ１２３４５", "粤Ｂ*****５"),
+            ("CN_LICENSE_PLATE", "京A", "京A"),
+            ("CN_LICENSE_PLATE", "", ""),
+        ];
+        for &(entity, value, want) in cases {
+            assert_eq!(display_mask(entity, value), want, "{entity} {value:?}");
+        }
+    }
 
     #[test]
     fn display_masks_match_python() {

@@ -13,6 +13,10 @@ pub struct Plan {
     pub version: u32,
     pub recognizers: Vec<RecognizerPlan>,
     pub tables: Tables,
+    /// Entities that masking without a policy leaves as written (an organisation's id:
+    /// `policy.model.ORGANISATION_ENTITIES`); they are still found.
+    #[serde(default)]
+    pub display_skip: Vec<String>,
 }
 
 /// Current [`Plan::version`].
@@ -108,6 +112,12 @@ pub struct Tables {
     /// IMSI mobile network codes of MCC 460 (two digits) -> operator.
     #[serde(default)]
     pub imsi_mncs: Vec<(String, String)>,
+    /// GB 32100 registration authority + organisation type codes (two characters).
+    #[serde(default)]
+    pub uscc_types: Vec<String>,
+    /// Mainland long-distance area codes (with the leading 0) -> city.
+    #[serde(default)]
+    pub area_codes: Vec<(String, String)>,
 }
 
 impl Plan {

@@ -61,6 +61,12 @@ pub enum ValidatorKind {
     DeviceId,
     GeoCoordinates,
     Secret,
+    CnUscc,
+    CnLicensePlate,
+    CnTravelPermit,
+    CnLandline,
+    CnServiceNumber,
+    WechatId,
 }
 
 impl ValidatorKind {
@@ -78,6 +84,12 @@ impl ValidatorKind {
             "device_id" => ValidatorKind::DeviceId,
             "geo_coordinates" => ValidatorKind::GeoCoordinates,
             "secret" => ValidatorKind::Secret,
+            "cn_uscc" => ValidatorKind::CnUscc,
+            "cn_license_plate" => ValidatorKind::CnLicensePlate,
+            "cn_travel_permit" => ValidatorKind::CnTravelPermit,
+            "cn_landline" => ValidatorKind::CnLandline,
+            "cn_service_number" => ValidatorKind::CnServiceNumber,
+            "wechat_id" => ValidatorKind::WechatId,
             _ => return None,
         })
     }
@@ -109,6 +121,53 @@ const NOT_PERSONAL_BP: i32 = -7_000;
 /// `-0.4`: a short compressed IPv6 address.
 const SHORT_IPV6_BP: i32 = -4_000;
 
+/// `-0.15`: a 统一社会信用代码 whose organisation code fails GB 11714.
+const USCC_ORG_CODE_BP: i32 = -1_500;
+/// `-0.2`: an all-digit 统一社会信用代码 (as often an order or snowflake id).
+const USCC_ALL_DIGITS_BP: i32 = -2_000;
+/// `-0.1`: an 8-digit travel permit number that reads as a date.
+const DATE_LIKE_BP: i32 = -1_000;
+
+/// `PLATE_SEPARATORS`: what a plate may carry between its letter and serial.
+const PLATE_SEPARATORS: &[char] = &[' ', '-', '.', '\u{b7}', '\u{30fb}', '\u{2022}'];
+
+/// `cn_license_plate`: the regex spells the shape out; a plate has at least 7 characters
+/// without separators, and its serial at most two letters (embassy plates, 使…, have none).
+fn cn_license_plate(value: &str) -> Verdict {
+    let plate: Vec<char> = compact(value, PLATE_SEPARATORS).chars().collect();
+    if plate.len() < 7 {
+        return invalid("length");
+    }
+    if plate[0] == '使' {
+        return verdict(Status::Valid, "embassy");
+    }
+    let letters = plate[2..].iter().filter(|c| c.is_ascii_uppercase()).count();
+    if letters > 2 {
+        return invalid("serial_letters");
+    }
+    verdict(Status::Valid, "shape")
+}
+
+/// `cn_travel_permit`: no check digit; an 8-digit number that reads as a date (19xx/20xx,
+/// month 01-12, day 01-31) scores lower.
+fn cn_travel_permit(value: &str) -> Verdict {
+    let b = value.as_bytes();
+    let two = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
+    if b.len() == 8
+        && checksums::is_ascii_digits(value)
+        && (&value[..2] == "19" || &value[..2] == "20")
+        && (1..=12).contains(&two(4))
+        && (1..=31).contains(&two(6))
+    {
+        return Verdict {
+            status: Status::Valid,
+            reason: "date_like",
+            adjust_bp: DATE_LIKE_BP,
+        };
+    }
+    verdict(Status::Valid, "shape")
+}
+
 /// The validators with their tables, built once per engine.
 ///
 /// Every table key the validators look up is a string of ASCII digits of a fixed length
@@ -130,6 +189,10 @@ pub struct Validators {
     idn_tlds: HashSet<String>,
     /// `reference.IMSI_MNCS`, indexed by the two-digit MNC.
     imsi_mncs: [bool; 100],
+    /// `reference.USCC_TYPES`: registration authority + organisation type (two characters).
+    uscc_types: HashSet<String>,
+    /// `reference.CN_AREA_CODES`, the area codes with their leading 0.
+    area_codes: HashSet<String>,
 }
 
 /// The number written by `key` when it is exactly `len` ASCII digits.
@@ -181,6 +244,12 @@ impl Validators {
             imei_reporting_bodies,
             idn_tlds: tables.idn_tlds.iter().cloned().collect(),
             imsi_mncs,
+            uscc_types: tables.uscc_types.iter().cloned().collect(),
+            area_codes: tables
+                .area_codes
+                .iter()
+                .map(|(code, _)| code.clone())
+                .collect(),
         }
     }
 
@@ -202,7 +271,112 @@ impl Validators {
             ValidatorKind::DeviceId => device_id(value),
             ValidatorKind::GeoCoordinates => geo_coordinates(value),
             ValidatorKind::Secret => secret(value),
+            ValidatorKind::CnUscc => self.cn_uscc(value),
+            ValidatorKind::CnLicensePlate => cn_license_plate(value),
+            ValidatorKind::CnTravelPermit => cn_travel_permit(value),
+            ValidatorKind::CnLandline => self.cn_landline(value),
+            ValidatorKind::CnServiceNumber => cn_service_number(value),
+            ValidatorKind::WechatId => wechat_id(value),
         }
+    }
+
+    /// `cn_uscc`: 统一社会信用代码 (GB 32100-2015): 18 characters, a registration authority
+    /// and type of the standard's table, a 6-digit region code, the MOD 31 check character;
+    /// an organisation code failing GB 11714 (-0.15) or an all-digit value (-0.2) scores
+    /// lower.
+    fn cn_uscc(&self, value: &str) -> Verdict {
+        let chars: Vec<char> = value.chars().collect();
+        if chars.len() != 18 {
+            return invalid("length");
+        }
+        let kind: String = chars[..2].iter().collect();
+        if !self.uscc_types.contains(&kind) {
+            return invalid("registration_code");
+        }
+        if !chars[2..8].iter().all(char::is_ascii_digit) {
+            return invalid("region_code");
+        }
+        if !checksums::gb32100_is_valid(value) {
+            return invalid("check_character");
+        }
+        // why: every character is now of the ASCII alphabet, so byte offsets are characters
+        let mut adjust_bp = 0;
+        if !checksums::gb11714_is_valid(&value[8..17]) {
+            adjust_bp += USCC_ORG_CODE_BP;
+        }
+        if checksums::is_ascii_digits(value) {
+            adjust_bp += USCC_ALL_DIGITS_BP;
+        }
+        Verdict {
+            status: Status::Valid,
+            reason: "mod31",
+            adjust_bp,
+        }
+    }
+
+    /// `cn_landline`: a real area code (`reference.CN_AREA_CODES`) + a 7-8 digit local
+    /// number, read as digit groups: a country code is dropped and the trunk 0 restored,
+    /// an extension after a word (转, ext, x, #) is cut off, and a trailing group is an
+    /// extension only when the groups before it already make a whole number.
+    fn cn_landline(&self, value: &str) -> Verdict {
+        if value.is_empty() {
+            return invalid("not_text");
+        }
+        let lowered = value.to_ascii_lowercase();
+        let cut = LANDLINE_EXTENSION_MARKS
+            .iter()
+            .filter_map(|mark| lowered.find(mark))
+            .min()
+            .unwrap_or(value.len());
+        let head = &value[..cut];
+        let mut groups: Vec<String> = head
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .map(str::to_string)
+            .collect();
+        if groups.is_empty() {
+            return invalid("not_digits");
+        }
+        if head.starts_with('+') {
+            if !groups[0].starts_with("86") {
+                return invalid("country_code");
+            }
+            groups[0] = groups[0][2..].to_string();
+            if groups[0].is_empty() {
+                groups.remove(0);
+            }
+        } else if groups.len() > 1 && (groups[0] == "86" || groups[0] == "0086") {
+            groups.remove(0);
+        }
+        if groups.is_empty() {
+            return invalid("length");
+        }
+        if !groups[0].starts_with('0') {
+            groups[0].insert(0, '0');
+        }
+        let national: String = groups.concat();
+        if national.len() < 4 {
+            return invalid("length");
+        }
+        let area_len = if matches!(national.as_bytes()[1], b'1' | b'2') {
+            3
+        } else {
+            4
+        };
+        let area = &national[..area_len];
+        if !self.area_codes.contains(area) {
+            return invalid("area_code");
+        }
+        if landline_local_ok(area_len, &national[area_len..]) {
+            return verdict(Status::Valid, "area_code");
+        }
+        if cut == value.len() && groups.len() >= 3 && groups[groups.len() - 1].len() <= 6 {
+            let shorter: String = groups[..groups.len() - 1].concat();
+            if landline_local_ok(area_len, &shorter[area_len.min(shorter.len())..]) {
+                return verdict(Status::Valid, "area_code_extension");
+            }
+        }
+        invalid("length")
     }
 
     /// `imsi`: 15 ASCII digits, MCC 460 and an assigned Chinese MNC (no check digit).
@@ -887,14 +1061,103 @@ fn object_repr(value: &str) -> bool {
     }
 }
 
+/// `LANDLINE_EXTENSION_MARKS`: words that start a landline's extension (folded view,
+/// compared ASCII-case-insensitively).
+const LANDLINE_EXTENSION_MARKS: [&str; 5] = ["转", "分机", "ext", "x", "#"];
+
+/// `_landline_local_ok`: 8 digits after a three-character area code, 7 or 8 after a
+/// four-character one, never starting with 0 or 1.
+fn landline_local_ok(area_len: usize, local: &str) -> bool {
+    let length_ok = if area_len == 3 {
+        local.len() == 8
+    } else {
+        local.len() == 7 || local.len() == 8
+    };
+    length_ok && !matches!(local.as_bytes()[0], b'0' | b'1')
+}
+
+/// `cn_service_number`: 400/800 + 7 digits, 95xxx/96xxx (5-6 digits), 100xx and 12xxx.
+fn cn_service_number(value: &str) -> Verdict {
+    let digits = compact(value, &[' ', '-']);
+    if !checksums::is_ascii_digits(&digits) {
+        return invalid("not_digits");
+    }
+    let len = digits.len();
+    if len == 10 && (digits.starts_with("400") || digits.starts_with("800")) {
+        return verdict(Status::Valid, "toll_free");
+    }
+    if (len == 5 || len == 6) && (digits.starts_with("95") || digits.starts_with("96")) {
+        return verdict(Status::Valid, "short_number");
+    }
+    if len == 5 && (digits.starts_with("100") || digits.starts_with("12")) {
+        return verdict(Status::Valid, "short_number");
+    }
+    invalid("length")
+}
+
+/// `wechat_id`: 6-20 characters, an ASCII letter first, then letters, digits, `_` or `-`;
+/// not a settings word (`_WECHAT_PLACEHOLDERS`).
+fn wechat_id(value: &str) -> Verdict {
+    let length = value.chars().count();
+    if !(6..=20).contains(&length) {
+        return invalid("length");
+    }
+    if !value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return invalid("first_character");
+    }
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return invalid("character");
+    }
+    const PLACEHOLDERS: [&str; 27] = [
+        "enabled",
+        "disabled",
+        "unbound",
+        "unknown",
+        "undefined",
+        "default",
+        "hidden",
+        "private",
+        "notset",
+        "not_set",
+        "missing",
+        "invalid",
+        "pending",
+        "bound",
+        "nobody",
+        "success",
+        "succeeded",
+        "failed",
+        "failure",
+        "error",
+        "timeout",
+        "expired",
+        "cancelled",
+        "canceled",
+        "callback",
+        "payment",
+        "refund",
+    ];
+    if PLACEHOLDERS.contains(&value.to_ascii_lowercase().as_str()) {
+        return invalid("placeholder");
+    }
+    verdict(Status::Valid, "shape")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::plan::Plan;
     use Status::{Invalid, Unknown, Valid};
     use ValidatorKind::{
-        BankCard, CnMobile, CnResidentId, DeviceId, Email, GeoCoordinates, Imei, Imsi, IpAddress,
-        MacAddress,
+        BankCard, CnLicensePlate, CnMobile, CnResidentId, CnTravelPermit, CnUscc, DeviceId, Email,
+        GeoCoordinates, Imei, Imsi, IpAddress, MacAddress,
     };
 
     /// The `today` the expected verdicts were computed with in Python.
@@ -1753,6 +2016,55 @@ mod tests {
                 let verdict = validators.run(kind, value, TODAY);
                 assert_eq!(verdict.status, Invalid, "{kind:?} {value:?}");
             }
+        }
+    }
+
+    /// issue 19 part C: (validator, value, status, reason, adjust_bp) as printed by Python
+    /// from `validators.run(name, value)`.
+    #[rustfmt::skip]
+    const DOCUMENT_CASES: &[(ValidatorKind, &str, Status, &str, i32)] = &[
+            (CnUscc, "91350100M000100Y43", Valid, "mod31", 0),
+            (CnUscc, "91350100M000100Y44", Invalid, "check_character", 0),
+            (CnUscc, "911101088021004338", Invalid, "check_character", 0),
+            (CnUscc, "121000003001726990", Valid, "mod31", -2000),
+            (CnUscc, "91110108MA01C2D36P", Valid, "mod31", 0),
+            (CnUscc, "01350100M000100Y43", Invalid, "registration_code", 0),
+            (CnUscc, "94350100M000100Y43", Invalid, "registration_code", 0),
+            (CnUscc, "9135010AM000100Y43", Invalid, "region_code", 0),
+            (CnUscc, "91350100M000100Y4", Invalid, "length", 0),
+            (CnUscc, "91350100m000100Y43", Invalid, "check_character", 0),
+            (CnUscc, "９1350100M000100Y43", Invalid, "registration_code", 0),
+            (CnUscc, "Y11100005513850A92", Valid, "mod31", 0),
+            (CnUscc, "", Invalid, "length", 0),
+            (CnLicensePlate, "京A12345", Valid, "shape", 0),
+            (CnLicensePlate, "京A·12345", Valid, "shape", 0),
+            (CnLicensePlate, "京ABCD12", Invalid, "serial_letters", 0),
+            (CnLicensePlate, "京AD12345", Valid, "shape", 0),
+            (CnLicensePlate, "使014578", Valid, "embassy", 0),
+            (CnLicensePlate, "京A1234警", Valid, "shape", 0),
+            (CnLicensePlate, "京A123", Invalid, "length", 0),
+            (CnLicensePlate, "新ABC123", Valid, "shape", 0),
+            (CnLicensePlate, "京A 8B123", Valid, "shape", 0),
+            (CnLicensePlate, "京AB1C2D3", Invalid, "serial_letters", 0),
+            (CnTravelPermit, "12345678", Valid, "shape", 0),
+            (CnTravelPermit, "20231012", Valid, "date_like", -1000),
+            (CnTravelPermit, "19991301", Valid, "shape", 0),
+            (CnTravelPermit, "C12345678", Valid, "shape", 0),
+            (CnTravelPermit, "2023101", Valid, "shape", 0),
+            (CnTravelPermit, "２0231012", Valid, "shape", 0),
+            (CnTravelPermit, "", Valid, "shape", 0),
+    ];
+
+    #[test]
+    fn document_validators_match_python() {
+        let validators = validators();
+        for &(kind, value, status, reason, adjust_bp) in DOCUMENT_CASES {
+            let got = validators.run(kind, value, TODAY);
+            assert_eq!(
+                (got.status, got.reason, got.adjust_bp),
+                (status, reason, adjust_bp),
+                "{kind:?} {value:?}"
+            );
         }
     }
 }

@@ -190,3 +190,22 @@ fn block_path_equals_line_path_on_files() {
         }
     }
 }
+
+/// issue 19 part C: masking without a policy leaves an organisation's id (the plan's
+/// `display_skip`, CN_USCC) as written and does not count it; documents and plates next to
+/// it are masked.
+#[test]
+fn mask_block_leaves_display_skip_entities_as_written() {
+    let plan = Plan::builtin();
+    assert_eq!(plan.display_skip, vec!["CN_USCC".to_string()]);
+    let engine = Engine::new(&plan).expect("the built-in plan compiles");
+    let block = "信用代码91350100M000100Y43 车牌京A12345 护照号E12345678\n".as_bytes();
+    let masked = engine.mask_block(block, 5_000, TODAY);
+    let out = String::from_utf8(masked.out).expect("utf-8 out");
+    assert_eq!(
+        out,
+        "信用代码91350100M000100Y43 车牌京A****5 护照号E******78\n"
+    );
+    assert!(masked.actions.iter().all(|(entity, _)| entity != "CN_USCC"));
+    assert!(!engine.displays("CN_USCC") && engine.displays("CN_PASSPORT"));
+}

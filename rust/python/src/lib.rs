@@ -135,7 +135,7 @@ impl NativeEngine {
             }
             let mut out = Vec::with_capacity(text.len() + 16);
             let mut at = 0usize;
-            for finding in &findings {
+            for finding in findings.iter().filter(|f| engine.displays(f.entity())) {
                 let (lo, hi) = (
                     view.orig_at[finding.start] as usize,
                     view.orig_at[finding.end] as usize,

@@ -10,6 +10,7 @@ and handed to the policy's operators. With the reference engine every line goes 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,11 +152,13 @@ def _apply_utf8(engine: Any, blob: bytes, policy: object | None) -> BlockResult:
     effective = engine if compiled is None else compiled.engine
     scanner = effective._scanner
     core = getattr(scanner, "core", None)
-    if core is None or effective.ner is not None:
-        # why: the reference engine is the specification, line by line; model-based
-        # detectors may find entities on lines that no pattern touches.
+    if core is None:
+        # why: the reference engine is the specification, line by line
         return _apply_lines(blob, _all_lines(blob), lambda text, _hint: engine.apply(text, policy))
     from pimask.backends.native import today
+
+    if effective.ner is not None:
+        return _apply_utf8_ner(effective, compiled, blob, today())
 
     if compiled is None:
         out, lines, counts = core.mask_block(blob, scanner.threshold(None), today())
@@ -170,6 +173,56 @@ def _apply_utf8(engine: Any, blob: bytes, policy: object | None) -> BlockResult:
         return apply_found(text, to_findings(raw))
 
     return _apply_lines(blob, flags, apply)
+
+
+def _apply_utf8_ner(effective: Any, compiled: Any, blob: bytes, day: Any) -> BlockResult:
+    """The native block path with model-based detectors switched on.
+
+    The core scans the whole block for patterns; the detectors (Python) then read only the
+    lines the core flagged and the lines holding a CJK character, so a block of ASCII log
+    lines costs what it costs without them. Same output as ``Engine.apply`` per line.
+    """
+    scanner = effective._scanner
+    threshold = effective.min_score if compiled is None else compiled.min_score
+    found = scanner.core.scan_block(blob, scanner.threshold(threshold), day)
+    flags: dict[int, Any] = {start: raw for _line, start, _end, raw in found}
+    for start in _non_ascii_lines(blob):
+        flags.setdefault(start, None)
+    to_findings = scanner.findings
+    merge = effective.merge_ner
+    ner_threshold = effective.min_score if threshold is None else threshold
+
+    def apply(text: str, raw: Any) -> Result | None:
+        findings = merge(text, [] if raw is None else to_findings(raw), ner_threshold)
+        if not findings:
+            return None
+        if compiled is None:
+            from pimask.engine import displayed
+
+            return displayed(text, findings)
+        return compiled.apply_found(text, findings)
+
+    return _apply_lines(blob, flags, apply)
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _non_ascii_lines(blob: bytes) -> list[int]:
+    """Start offsets of the lines holding a byte >= 0x80 (every CJK line in UTF-8)."""
+    starts: list[int] = []
+    search = _NON_ASCII.search
+    position = 0
+    while True:
+        match = search(blob, position)
+        if match is None:
+            return starts
+        start = blob.rfind(b"\n", 0, match.start()) + 1
+        starts.append(start)
+        newline = blob.find(b"\n", match.end())
+        if newline < 0:
+            return starts
+        position = newline + 1
 
 
 def _apply_lines(

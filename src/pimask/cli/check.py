@@ -196,6 +196,17 @@ def build_options(args: argparse.Namespace, *, fix: bool, accepted: Any = None):
     )
     if policy is not None:
         _bind_policy(options, policy, fix=fix)
+    else:
+        from pimask.policy.model import ORGANISATION_ENTITIES
+
+        # why: without a policy, check forbids what masking without a policy masks: an
+        # organisation's id (CN_USCC) is found, and forbidden only when --entities names it
+        named = set(engine.selected_entities or ())
+        options.covered = frozenset(
+            entity
+            for entity in engine.entities
+            if entity not in ORGANISATION_ENTITIES or entity in named
+        )
     return options
 
 

@@ -54,7 +54,15 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         help="switch on a model-based recognizer, off by default: zh_person (PERSON), "
-        "zh_address (ADDRESS); jieba, Chinese text only (repeatable)",
+        "zh_address (ADDRESS); Chinese text only (repeatable)",
+    )
+    group.add_argument(
+        "--ner-backend",
+        metavar="NAME",
+        choices=("lac", "jieba", "rjieba"),
+        default=None,
+        help="segmenter of the --enable detectors: lac (default, pimask[zh-lac]), jieba or "
+        "rjieba (pimask[zh]); default from $PIMASK_ZH_NER",
     )
     group.add_argument(
         "--no-strong-keys",
@@ -113,6 +121,7 @@ def engine_from_args(args: argparse.Namespace):  # -> pimask.Engine (import kept
         min_score=DEFAULT_MIN_SCORE if args.min_score is None else args.min_score,
         enable=getattr(args, "enable", ()),
         strong_keys=getattr(args, "strong_keys", True),
+        ner_backend=getattr(args, "ner_backend", None),
     )
 
 

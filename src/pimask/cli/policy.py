@@ -51,6 +51,11 @@ def _describe(spec: str) -> list[str]:
     lines.append(f"  min score: {score}")
     lines.append(f"  covers: {'all entities' if policy.entities == 'all' else ', '.join(entities)}")
     for entity in entities:
+        if not policy.covers(entity):
+            # why: an organisation's id (policy.model.ORGANISATION_ENTITIES) is found but
+            # acted on only when the policy names it
+            lines.append(f"    {entity}: left as written (an organisation's id: name it)")
+            continue
         config = policy.operator_for(entity)
         settings = config.model_dump(exclude={"type"}, exclude_defaults=True)
         text = f"    {entity}: {config.type}"

@@ -389,7 +389,8 @@ def _flags_by_start(tokens: Sequence[tokenizer.Token]) -> dict[int, str]:
 
 
 def _pipeline(ids: Iterable[str]) -> zh_ner.NerPipeline | None:
-    return zh_ner.NerPipeline.create(ids)
+    # why: JiebaNlpEngine hands the detectors jieba's tokens, whatever $PIMASK_ZH_NER says
+    return zh_ner.NerPipeline.create(ids, "jieba")
 
 
 class PimaskNerRecognizer(LocalRecognizer):

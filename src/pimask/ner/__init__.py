@@ -1,8 +1,9 @@
-"""Model-based recognizers: Chinese person names and addresses, on jieba.
+"""Model-based recognizers: Chinese person names and addresses, on LAC, jieba or rjieba.
 
 The pattern recognizers (``recognizers/*.yaml``) cannot find a name or an address: those
-have no fixed shape. These detectors segment the text with jieba and read its
-part-of-speech tags, a surname list and the structure of Chinese addresses instead.
+have no fixed shape. These detectors segment the text (with LAC by default, or jieba /
+rjieba: :mod:`pimask.ner.tokenizer`) and read its part-of-speech tags, a surname list and
+the structure of Chinese addresses instead.
 
 They are **off by default** — they cost far more than the patterns (see docs/entities-zh.md
 for MB/s) and only apply to Chinese — and are switched on by id::
@@ -11,7 +12,8 @@ for MB/s) and only apply to Chinese — and are switched on by id::
 
 Their findings join the pattern findings in the same overlap resolution and carry the same
 :class:`~pimask.findings.Explanation`. Text without a single CJK character never reaches
-jieba, and jieba itself is imported (by :mod:`pimask.ner.tokenizer`) on the first text that does.
+a segmenter, and the segmenter itself is imported (by :mod:`pimask.ner.tokenizer`) on the
+first text that does.
 """
 
 from __future__ import annotations
@@ -43,21 +45,27 @@ def has_cjk(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class NerPipeline:
-    """The enabled detectors, run over one jieba segmentation of the text."""
+    """The enabled detectors, run over one segmentation of the text by ``backend``."""
 
     ids: tuple[str, ...]
+    backend: str = "jieba"
 
     @classmethod
-    def create(cls, ids: Iterable[str]) -> NerPipeline | None:
-        """A pipeline for ``ids`` (None when empty); unknown ids are a ConfigError."""
+    def create(cls, ids: Iterable[str], backend: str | None = None) -> NerPipeline | None:
+        """A pipeline for ``ids`` (None when empty); unknown ids are a ConfigError.
+
+        ``backend`` None: ``$PIMASK_ZH_NER``, else LAC (:func:`tokenizer.resolve_backend`).
+        """
         wanted = tuple(dict.fromkeys(ids))
         unknown = [rid for rid in wanted if rid not in DETECTORS]
         if unknown:
             known = ", ".join(DETECTORS)
             raise ConfigError(f"unknown detector ids: {', '.join(unknown)} (known: {known})")
-        if wanted:
-            tokenizer.require()  # a missing extra is a ConfigError now, not on first use
-        return cls(wanted) if wanted else None
+        if not wanted:
+            return None
+        chosen = tokenizer.resolve_backend(backend)
+        tokenizer.require_backend(chosen)  # a missing extra is a ConfigError now
+        return cls(wanted, chosen)
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -67,21 +75,21 @@ class NerPipeline:
         """The same pipeline restricted to ``entities`` (None when nothing is left)."""
         wanted = set(entities)
         kept = tuple(rid for rid in self.ids if DETECTORS[rid] in wanted)
-        return NerPipeline(kept) if kept else None
+        return NerPipeline(kept, self.backend) if kept else None
 
     def scan(self, text: str, min_score: float) -> list[Finding]:
         """Findings of the enabled detectors (unresolved: they may overlap each other)."""
         if not has_cjk(text):
             return []
         view = fold(text)
-        tokens = tokenizer.tokenize(view, ascii_context=ASCII_CONTEXT)
+        tokens = tokenizer.tokenize(view, ascii_context=ASCII_CONTEXT, backend=self.backend)
         return self.scan_tokens(view, tokens, min_score)
 
     def scan_tokens(self, view: str, tokens: list[Token], min_score: float) -> list[Finding]:
         """Like :meth:`scan` on an existing segmentation (the Presidio NLP engine has one)."""
         findings: list[Finding] = []
         if "zh_person" in self.ids:
-            findings.extend(person.detect(tokens, min_score))
+            findings.extend(person.detect(tokens, min_score, self.backend))
         if "zh_address" in self.ids:
-            findings.extend(address.detect(view, tokens, min_score))
+            findings.extend(address.detect(view, tokens, min_score, self.backend))
         return findings

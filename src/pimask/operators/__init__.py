@@ -64,6 +64,14 @@ ENTITY_LABELS: dict[str, str] = {
     "IMSI": "IMSI",
     "DEVICE_ID": "设备标识",
     "GEO_COORDINATES": "经纬度",
+    "CN_PASSPORT": "护照号",
+    "CN_TRAVEL_PERMIT": "通行证号",
+    "CN_USCC": "统一社会信用代码",
+    "CN_LICENSE_PLATE": "车牌号",
+    "CN_LANDLINE": "固定电话",
+    "CN_SERVICE_NUMBER": "客服号码",
+    "QQ_NUMBER": "QQ号",
+    "WECHAT_ID": "微信号",
 }
 
 Operator = Callable[[str], str]

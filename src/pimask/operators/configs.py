@@ -222,6 +222,10 @@ ENCRYPTABLE_ENTITIES = frozenset(
         "IMSI",
         "DEVICE_ID",
         "GEO_COORDINATES",
+        # why: the digits of a passport or permit number are encrypted, its document letter
+        # (E, G, C, H, M …) stays; a plate (at most 5 digits) or an organisation code is not
+        "CN_PASSPORT",
+        "CN_TRAVEL_PERMIT",
     }
 )
 

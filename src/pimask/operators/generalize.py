@@ -5,7 +5,8 @@ so they are coarse by construction and never contain the value's own digits beyo
 the setting asks for (an IPv4 /24 keeps three octets, written ``10.24.3.*`` so the label
 never parses as an address again). Entities without a meaningful class (IMEI, MAC: their
 prefixes name a device model or vendor, which is a fragment of the original) and device ids
-become a tag; an IMSI becomes its operator, coordinates a grid cell (``geo_grid`` degrees).
+become a tag; an IMSI becomes its operator, coordinates a grid cell (``geo_grid`` degrees), a
+license plate its province (京, 粤 …; documents and credit codes: a tag).
 """
 
 from __future__ import annotations
@@ -117,6 +118,11 @@ def _geo_label(value: str, grid: float) -> str:
     return ",".join(str(r.quantize(places) + 0) for r in rounded)
 
 
+def _plate_label(value: str) -> str:
+    """The province of a plate (京, 粤 …; 使 for an embassy): one of 31 classes."""
+    return value[:1] or UNKNOWN
+
+
 def make_generalizer(entity: str, config: GeneralizeConfig) -> Callable[[str], str]:
     """``value -> <ENTITY:label>`` (per ``config.template``) for one entity."""
     label_of: Callable[[str], str] | None
@@ -135,6 +141,8 @@ def make_generalizer(entity: str, config: GeneralizeConfig) -> Callable[[str], s
         label_of = _imsi_label
     elif entity == "GEO_COORDINATES":
         label_of = lambda value: _geo_label(value, config.geo_grid)  # noqa: E731
+    elif entity == "CN_LICENSE_PLATE":
+        label_of = _plate_label
     else:
         label_of = None
     if label_of is None:

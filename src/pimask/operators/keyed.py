@@ -33,6 +33,7 @@ DIGITS = "0123456789"
 HEX_BOTH_CASES = "0123456789abcdefABCDEF"
 _NON_DIGITS = re.compile(r"[^0-9]")
 _NON_HEX = re.compile(r"[^0-9a-f]")
+_PLATE_LAYOUT = re.compile("[ .\\-\u00b7\u30fb\u2022]")
 _FULLWIDTH = 0xFEE0
 
 
@@ -45,8 +46,19 @@ def canonical(entity: str, value: str) -> str:
     folded = clean(value)
     if entity == "CN_MOBILE":
         return _NON_DIGITS.sub("", _split_mobile_prefix(entity, folded)[1])
-    if entity in ("BANK_CARD", "IMEI", "IMSI"):
+    if entity in ("BANK_CARD", "IMEI", "IMSI", "QQ_NUMBER", "CN_SERVICE_NUMBER"):
         return _NON_DIGITS.sub("", folded)
+    if entity == "CN_LANDLINE":
+        # why: (010)62345678, 010-62345678 and +86 10 6234 5678 are one line: the national
+        # digits (a country code 86/0086 dropped, the trunk 0 restored), extension included
+        digits = _NON_DIGITS.sub("", folded)
+        for country in ("0086", "86"):
+            if digits.startswith(country):
+                digits = digits[len(country) :]
+                return digits if digits.startswith("0") else "0" + digits
+        return digits
+    if entity == "WECHAT_ID":
+        return folded.lower()  # why: WeChat ids are not case-sensitive
     if entity == "DEVICE_ID":
         return folded.lower()  # why: hex ids are written in either case
     if entity == "GEO_COORDINATES":
@@ -55,6 +67,10 @@ def canonical(entity: str, value: str) -> str:
         return re.sub(r"[^0-9X]", "", folded.upper())
     if entity == "MAC_ADDRESS":
         return _NON_HEX.sub("", folded.lower())
+    if entity in ("CN_PASSPORT", "CN_TRAVEL_PERMIT", "CN_USCC"):
+        return folded.upper()
+    if entity == "CN_LICENSE_PLATE":
+        return _PLATE_LAYOUT.sub("", folded.upper())  # 京A·12345 and 京A12345 are one car
     if entity == "EMAIL":
         address = folded.strip().casefold()
         # why: "#" written for "@" is the same address, so it gets the same pseudonym

@@ -19,10 +19,18 @@ from pimask.policy.loader import (
     parse_policy,
     source_of,
 )
-from pimask.policy.model import AllowList, Policy, PolicyProblem, Promise, RecognizerSelection
+from pimask.policy.model import (
+    ORGANISATION_ENTITIES,
+    AllowList,
+    Policy,
+    PolicyProblem,
+    Promise,
+    RecognizerSelection,
+)
 
 __all__ = [
     "BUILTIN_POLICIES",
+    "ORGANISATION_ENTITIES",
     "AllowList",
     "CompiledPolicy",
     "Policy",

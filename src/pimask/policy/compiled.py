@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pimask.errors import ConfigError
 from pimask.keys import KeyRing, load_keys
-from pimask.normalize import clean, fold
+from pimask.normalize import clean, fold, through_escapes
 from pimask.operators import build_operator
 from pimask.operators.configs import EncryptConfig, PseudonymizeConfig
 from pimask.operators.keyed import alphabet_for, canonical
@@ -41,6 +41,8 @@ _CIPHER_SYMBOLS: dict[str, frozenset[int]] = {
     "IMSI": frozenset({15}),
     "DEVICE_ID": frozenset(range(8, 33)),  # longer ids exceed FF3-1 over 62 symbols: fallback
     "GEO_COORDINATES": frozenset(range(6, 19)),  # 5-digit singles are too short: fallback
+    "CN_PASSPORT": frozenset({7, 8}),  # E + 8, G + 8, EA + 7, D/S/P(E) + 7
+    "CN_TRAVEL_PERMIT": frozenset({7, 8, 9, 10}),  # C + 8, CA + 7, H/M + 8-10, 台胞证 8
 }
 
 
@@ -72,6 +74,7 @@ class CompiledPolicy:
                 backend=engine.backend,
                 enable=(*engine.enabled, *selection.enable),
                 strong_keys=engine.strong_keys,
+                ner_backend=engine.ner_backend,
             )
         self.policy = policy
         self.engine = engine
@@ -215,7 +218,8 @@ class CompiledPolicy:
                 dropped = True
                 continue
             pieces.append(text[cursor:start])
-            pieces.append(operator(value))
+            # why: operators read the decoded value; the replacement keeps its escapes
+            pieces.append(through_escapes(value, operator))
             cursor = end
         if dropped:
             return Result("", True, findings, actions)

@@ -168,7 +168,9 @@ def check_entities(policy: Policy, source: str, root: yaml.Node | None = None) -
             fail(f"operators.{entity}", f"unknown entity {entity} (known: {known_text})")
     default = policy.operators.get(DEFAULT_KEY)
     if default is not None:
-        covered = known if policy.entities == "all" else set(policy.entities)
+        covered = {entity for entity in known if policy.covers(entity)}
+        if policy.entities != "all":
+            covered |= set(policy.entities)
         for entity in sorted(covered - policy.operators.keys()):
             problem = default.entity_problem(entity)
             if problem:

@@ -22,6 +22,14 @@ from pimask.operators.configs import (
 )
 
 DEFAULT_KEY = "default"
+# Entities that identify an organisation, not a person: the 统一社会信用代码 (printed on
+# invoices and licences, published in the national credit registry) and a company's
+# 400/800 and 95xxx service numbers. PIPL protects natural persons; masking a bank's hotline
+# or a customer's credit code removes no personal information and destroys what business
+# logs are read for. They are found like any entity (pimask scan), but a policy acts on
+# one only when it names it (in ``entities`` or ``operators``); ``entities: all`` and a
+# ``default`` operator leave them alone, and so does masking without a policy.
+ORGANISATION_ENTITIES: frozenset[str] = frozenset({"CN_USCC", "CN_SERVICE_NUMBER"})
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
@@ -168,7 +176,14 @@ class Policy(_Strict):
             or level_default(self.level)
         )
 
+    def names(self, entity: str) -> bool:
+        """True when this policy lists ``entity`` itself (``entities`` or ``operators``)."""
+        return (self.entities != "all" and entity in self.entities) or entity in self.operators
+
     def covers(self, entity: str) -> bool:
+        """True when this policy acts on ``entity``: an organisation's id only when named."""
+        if entity in ORGANISATION_ENTITIES:
+            return self.names(entity)
         return self.entities == "all" or entity in self.entities
 
     @property

@@ -32,7 +32,10 @@ __all__ = ["SCAN_COLUMNS", "mask_columns", "scan_columns"]
 KEYS_FROM_DRIVER = "driver"
 KEYS_FROM_EXECUTOR = "executor"
 SCAN_COLUMNS = ("column", "entity", "count", "rows", "example_row_ids")
-_ENGINE_OPTIONS = {"recognizer_files", "disabled", "entities", "min_score", "backend", "enable"}
+_ENGINE_OPTIONS = {
+    *("recognizer_files", "disabled", "entities", "min_score", "backend", "enable"),
+    "ner_backend",
+}
 
 
 def _require_pyspark() -> None:
