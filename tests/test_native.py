@@ -168,6 +168,23 @@ def test_glued_blocks_match_byte_for_byte(pair, lines: list[str]) -> None:
     assert ours.actions == theirs.actions
 
 
+# CJK e-mail local parts (issue 16 part M): label words glued before a name, pieces of
+# labels, CJK punctuation, Kana and Hangul, so both engines cut the same label off.
+CJK_GLUE = [
+    "邮箱", "邮件", "邮箱地址", "请", "发给", "给", "发送至", "联系人", "电邮", "郵箱", "請寄給",
+    "邮", "箱", "张", "三", "欧阳", "娜", "やまだ", "김철수", "：", "，", " ", "@", "＠", ".",
+    "@例子.中国", "@example.com", "@公司.cn", "＠例子．香港", "13912345678", "a", "\u200b",
+    "𠮷", "・", "·", "abc", "x.", "邮件给", "交给",
+]  # fmt: skip
+CJK_TEXT = st.lists(st.sampled_from(CJK_GLUE), max_size=10).map("".join)
+
+
+@settings(max_examples=EXAMPLES)
+@given(CJK_TEXT)
+def test_cjk_email_labels_match(pair, text: str) -> None:
+    assert_same(pair, text)
+
+
 @settings(max_examples=EXAMPLES)
 @given(st.lists(st.one_of(lines_with_values(), NOISY_TEXT), max_size=6), st.data())
 def test_blocks_match_byte_for_byte(pair, lines: list[str], data) -> None:

@@ -91,6 +91,8 @@ def recognizer_plan(spec: RecognizerSpec) -> dict[str, Any]:
                 "requires_any": list(pattern.requires_any),
                 "prefilter": pattern.prefilter,
                 "split": pattern.split,
+                "labels": list(pattern.labels),
+                "label_stop": pattern.label_stop,
                 # why: a key-driven pattern (docs/recognizers.md): its lower-cased keys for
                 # the line gate and the key regex, spelled once here for both engines
                 "keys": [ascii_lower(key) for key in pattern.keys],

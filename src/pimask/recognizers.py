@@ -70,6 +70,20 @@ class PatternSpec(_Strict):
         "or not at all (two mobiles glued into one 22-digit run). 0: report the match.",
     )
 
+    labels: tuple[str, ...] = Field(
+        default=(),
+        description="Words that may be glued before a value the regex cannot tell from them "
+        "(邮箱张三@…): a match holding one before its first ``label_stop`` character starts "
+        "after the last one (the one ending rightmost), keeping at least one character before "
+        "``label_stop``. Empty: every match is used as found.",
+    )
+    label_stop: str = Field(
+        default="@",
+        min_length=1,
+        max_length=1,
+        description="The character the ``labels`` are looked for before (the first in the match).",
+    )
+
     keys: tuple[str, ...] = Field(
         default=(),
         description="Key-driven pattern: the value of one of these keys (matched ASCII-case-"
@@ -100,6 +114,13 @@ class PatternSpec(_Strict):
         if self.not_after and not self.keys:
             raise ValueError("not_after applies to key-driven patterns (keys:) only")
         return self
+
+    @field_validator("labels")
+    @classmethod
+    def _label_words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not label for label in value):
+            raise ValueError("labels must not be empty strings")
+        return value
 
     @field_validator("keys")
     @classmethod

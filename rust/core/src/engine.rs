@@ -50,6 +50,10 @@ pub struct Pattern {
     pub boundary: BoundaryKind,
     /// The plan's `split`: pieces of this many characters, each a finding (0: none).
     split: usize,
+    /// The plan's `labels`, as characters (`Pattern::label_cut`); empty: none.
+    labels: Vec<Vec<char>>,
+    /// The plan's `label_stop` (its first character).
+    label_stop: char,
     regex: Regex,
     /// The same regex as one lazy DFA pair (forward, then reverse for the start), searched
     /// with a cache of the block path's own (no pool, no prefilter: the spans it searches
@@ -70,6 +74,42 @@ pub struct Pattern {
     seed: Option<(usize, usize)>,
     /// A key-driven pattern's keys and key regex (`regex` is then its value grammar).
     keyed: Option<Keyed>,
+}
+
+impl Pattern {
+    /// Where a match `chars[start..end]` starts once a glued label is cut off
+    /// (`pimask.scanner.label_cut`): after the label ending rightmost before the first
+    /// `label_stop`, keeping at least one character before it; `start` when there is none.
+    fn label_cut(&self, chars: &[char], start: usize, end: usize) -> usize {
+        if self.labels.is_empty() {
+            return start;
+        }
+        let end = end.min(chars.len());
+        let Some(stop) = chars
+            .get(start..end)
+            .and_then(|span| span.iter().position(|&c| c == self.label_stop))
+            .map(|at| start + at)
+        else {
+            return start;
+        };
+        let mut cut = start;
+        for label in &self.labels {
+            let n = label.len();
+            // an occurrence `chars[i..i + n]` with `i + n < stop`, the rightmost first
+            let mut i = stop.saturating_sub(n + 1);
+            while i >= start && i + n < stop {
+                if chars[i..i + n] == label[..] {
+                    cut = cut.max(i + n);
+                    break;
+                }
+                if i == 0 {
+                    break;
+                }
+                i -= 1;
+            }
+        }
+        cut
+    }
 }
 
 /// What a key-driven pattern searches before its value (docs/recognizers.md).
@@ -486,6 +526,13 @@ impl Engine {
                     score_bp: p.score_bp,
                     boundary,
                     split: p.split,
+                    labels: p
+                        .labels
+                        .iter()
+                        .filter(|label| !label.is_empty())
+                        .map(|label| label.chars().collect())
+                        .collect(),
+                    label_stop: p.label_stop.chars().next().unwrap_or('@'),
                     regex,
                     literals,
                     prefilter,
@@ -1047,6 +1094,7 @@ impl Engine {
         let mut found: Vec<Finding> = Vec::new();
         let mut slots: HashMap<(usize, usize, &str), usize> = HashMap::new();
         for (index, start, end) in candidates {
+            let start = self.patterns[index].label_cut(&view.chars, start, end);
             let judged = if self.patterns[index].split > 0 {
                 self.judge_split(index, view, start, end, min_score_bp, today)
             } else {

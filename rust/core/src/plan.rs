@@ -51,6 +51,13 @@ pub struct PatternPlan {
     /// (`Engine::judge_split`); 0: the match is one finding.
     #[serde(default)]
     pub split: usize,
+    /// Words glued before a value (`邮箱张三@…`): a match starts after the last one found
+    /// before its first `label_stop` character (`Pattern::label_cut`); empty: none.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// The character `labels` are looked for before (one character; `@` when absent).
+    #[serde(default = "default_label_stop")]
+    pub label_stop: String,
     /// Key-driven pattern: its keys, ASCII-lower-cased (a line holding none of them,
     /// ASCII-case-insensitively, is skipped); empty for a plain pattern.
     #[serde(default)]
@@ -62,6 +69,10 @@ pub struct PatternPlan {
     /// (`user_name`, `fileName` for the key `name`).
     #[serde(default)]
     pub not_after: Vec<String>,
+}
+
+fn default_label_stop() -> String {
+    "@".to_owned()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
