@@ -99,6 +99,27 @@ def test_utf8_with_a_stray_byte_stays_utf8(raw: bytes) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # damaged UTF-8 on both sides of 串号 reads as GB18030 too: GB18030 wins the codec
+        # test, but only the UTF-8 reading shows the context word (found by hypothesis)
+        b"\xe4\xb8 " + "串号".encode() + b" 350000000000006 \xe4\xb8",
+        b"log \xe4\xb8 " + "串号".encode() + b" 350000000000006 \xe4\xb8 end",
+    ],
+)
+@pytest.mark.parametrize("engine", [NATIVE, REFERENCE])
+def test_a_line_that_reads_both_ways_is_masked_in_both_readings(
+    raw: bytes, engine: Transformer
+) -> None:
+    assert line_codec(raw, None) == "gb18030"
+    utf8 = Engine().mask(raw.decode("utf-8", "surrogateescape"))
+    assert "*" in utf8  # what the UTF-8 reading alone masks
+    out = mask_bytes(raw + b"\n", engine)
+    assert out == utf8.encode("utf-8", "surrogateescape") + b"\n"
+    assert mask_bytes(raw[:9] + b"\n" + raw + b"\n", engine).endswith(out)  # block path too
+
+
 def test_chinese_test_needs_two_gb2312_characters_in_a_row() -> None:
     assert looks_chinese("身份证")
     assert not looks_chinese("Gr鲞e")  # what Latin-1 "Größe" decodes to as GBK

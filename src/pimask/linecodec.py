@@ -117,6 +117,18 @@ def line_codec(raw: bytes, encoding: str | None) -> str | None:
     return encoding if same else None
 
 
+def also_utf8(raw: bytes, codec: str) -> bool:
+    """True when line ``raw``, read as ``codec`` by default (GB18030), also holds
+    well-formed UTF-8 characters: a damaged UTF-8 line (cut-off characters on both sides of
+    ``串号``) can decode as GB18030 too, and each reading shows context the other turns into
+    mojibake. ``pimask mask`` then masks the line in both readings, GB18030 first.
+    """
+    if codec != GB18030:
+        return False
+    text = raw.decode(UTF8, ERRORS)
+    return any(not char.isascii() and not "\udc80" <= char <= "\udcff" for char in text)
+
+
 def decode_line(raw: bytes, encoding: str | None = None) -> str:
     """The text of line ``raw`` as ``pimask scan`` reads it (see :func:`line_codec`)."""
     return raw.decode(line_codec(raw, encoding) or UTF8, ERRORS)

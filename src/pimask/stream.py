@@ -247,7 +247,7 @@ def run_lines(transformer: Transformer, blob: bytes) -> LinesResult:
         done = block(blob, transformer.policy, transformer.encoding)
         error = None if done.error is None else (done.error[0], describe_error(done.error[1]))
         return LinesResult(done.out, done.lines, done.dropped, Counter(done.actions), error)
-    from pimask.linecodec import encode_back, line_codec
+    from pimask.linecodec import also_utf8, encode_back, line_codec
 
     lines = blob.split(b"\n")
     if lines[-1] == b"":
@@ -264,6 +264,10 @@ def run_lines(transformer: Transformer, blob: bytes) -> LinesResult:
         codec = line_codec(raw, transformer.encoding) or ENCODING
         try:
             masked = transformer.line(raw.decode(codec, ERRORS), actions)
+            if masked is not None and transformer.encoding is None and also_utf8(raw, codec):
+                # why: both readings of an ambiguous line are scanned (linecodec.also_utf8)
+                once = encode_back(masked, codec).decode(ENCODING, ERRORS)
+                masked, codec = transformer.line(once, actions), ENCODING
             if masked is not None:
                 out.append(encode_back(masked, codec))
         except Exception as exc:

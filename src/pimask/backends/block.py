@@ -102,7 +102,7 @@ def _apply_mixed(
     engine: Any, blob: bytes, policy: object | None, foreign: list[tuple[int, int, str]]
 ) -> BlockResult:
     """Stretches of UTF-8 lines through the fast path, each foreign line on its own."""
-    from pimask.linecodec import encode_back
+    from pimask.linecodec import also_utf8, encode_back
 
     pieces: list[bytes] = []
     actions: Counter = Counter()
@@ -130,9 +130,15 @@ def _apply_mixed(
         end = stop + 1 if stop < len(blob) else stop
         chunk = blob[start:end]
 
-        done = _apply_lines(
-            chunk, {0: None}, lambda text, _hint: engine.apply(text, policy), codec, encode_back
-        )
+        def transform(text: str, _hint: Any) -> Result:
+            return engine.apply(text, policy)
+
+        done = _apply_lines(chunk, {0: None}, transform, codec, encode_back)
+        if done.error is None and not done.dropped and also_utf8(blob[start:stop], codec):
+            # why: an ambiguous line is masked in both readings (linecodec.also_utf8)
+            again = _apply_lines(done.out, {0: None}, transform)
+            again.actions.update(done.actions)
+            done = again
         failed = take(done)
         if failed is not None:
             return failed
