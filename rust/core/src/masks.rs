@@ -517,8 +517,13 @@ mod tests {
             ("CN_LICENSE_PLATE", "京A", "京A"),
             ("CN_LICENSE_PLATE", "", ""),
         ];
+        let names = Names::new(&crate::plan::Plan::builtin().tables);
         for &(entity, value, want) in cases {
-            assert_eq!(display_mask(entity, value), want, "{entity} {value:?}");
+            assert_eq!(
+                display_mask(entity, value, &names),
+                want,
+                "{entity} {value:?}"
+            );
         }
     }
 
