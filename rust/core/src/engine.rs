@@ -66,7 +66,8 @@ pub struct Pattern {
     /// Can a match hold a `\n`? Then the block path searches it line by line.
     crosses_lines: bool,
     /// What its matches are made of, and the index of its alphabet in
-    /// [`Engine::alphabets`] (unused when the shape has a seed or anchors; `None`: the
+    /// [`Engine::alphabets`] (unused when the shape has a seed or anchors or the pattern
+    /// a `requires_any` gate; `None`: the
     /// block path searches the whole block).
     shape: Option<(Shape, usize)>,
     /// The shape's seed ([`Shape::seed`]): the qualifying runs are found from the block's
@@ -497,8 +498,12 @@ impl Engine {
                     seeds[class].1 = seeds[class].1.min(k);
                 }
                 let shape = shape.map(|shape| {
-                    if shape.anchors.is_some() || seed.is_some() {
-                        // why: its runs come from its seed or anchors
+                    if shape.anchors.is_some() || seed.is_some() || literals.is_some() {
+                        // why: its runs come from its seed or anchors, or from the lines
+                        // its `requires_any` gate lets through (`block_candidates`); an
+                        // alphabet no pattern reads only slows the one pass over the block
+                        // down (measured: the letter alphabets of two gated patterns cost
+                        // most of it, issue 14)
                         return (shape, usize::MAX);
                     }
                     let at = match alphabets.iter().position(|(a, _)| *a == shape.alphabet) {
@@ -562,8 +567,12 @@ impl Engine {
         let keys = if key_words.is_empty() {
             None
         } else {
+            // why: a DFA walks the block in one table lookup per byte; the default (a
+            // contiguous NFA for this many keys) follows failure links, and this overlapping
+            // pass reads every byte of every block (measured: issue 14)
             let automaton = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&key_words)
                 .map_err(|e| PlanError(format!("keys: {e}")))?;
             Some((automaton, key_patterns))

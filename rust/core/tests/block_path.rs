@@ -197,7 +197,10 @@ fn block_path_equals_line_path_on_files() {
 #[test]
 fn mask_block_leaves_display_skip_entities_as_written() {
     let plan = Plan::builtin();
-    assert!(plan.display_skip.contains(&"CN_USCC".to_string()));
+    assert_eq!(
+        plan.display_skip,
+        vec!["CN_SERVICE_NUMBER".to_string(), "CN_USCC".to_string()]
+    );
     let engine = Engine::new(&plan).expect("the built-in plan compiles");
     let block = "信用代码91350100M000100Y43 车牌京A12345 护照号E12345678\n".as_bytes();
     let masked = engine.mask_block(block, 5_000, TODAY);
