@@ -239,6 +239,20 @@ def test_mask_and_scan_take_encoding_as_check_does(tmp_path: Path, capsys) -> No
     assert ":1:4: CN_MOBILE" in capsys.readouterr().out
 
 
+def test_scan_reports_a_line_that_reads_both_ways_in_both_readings_once(
+    tmp_path: Path, capsys
+) -> None:
+    source = tmp_path / "in.log"
+    ambiguous = b"log \xe4\xb8 " + "串号".encode() + b" 350000000000006 \xe4\xb8 13912345678"
+    source.write_bytes(ambiguous + b"\n")
+    assert line_codec(ambiguous, None) == "gb18030"
+    capsys.readouterr()
+    assert main(["scan", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("IMEI") == 1  # only the UTF-8 reading shows 串号
+    assert out.count("CN_MOBILE") == 1  # found in both readings, reported once
+
+
 @pytest.mark.parametrize("name", ["no-such-codec", "cp037", "utf-7"])
 def test_an_unusable_encoding_is_a_usage_error(tmp_path: Path, name: str, capsys) -> None:
     source = tmp_path / "in.log"

@@ -129,6 +129,22 @@ def also_utf8(raw: bytes, codec: str) -> bool:
     return any(not char.isascii() and not "\udc80" <= char <= "\udcff" for char in text)
 
 
+def line_readings(raw: bytes, encoding: str | None = None) -> list[tuple[str, str]]:
+    """The texts ``pimask scan`` reads line ``raw`` as, each with its codec: one, or two for
+    a line that reads both ways (:func:`also_utf8`), the GB18030 reading first."""
+    codec = line_codec(raw, encoding) or UTF8
+    readings = [(raw.decode(codec, ERRORS), codec)]
+    if encoding is None and also_utf8(raw, codec):
+        readings.append((raw.decode(UTF8, ERRORS), UTF8))
+    return readings
+
+
+def byte_span(text: str, codec: str, start: int, end: int) -> tuple[int, int]:
+    """Characters ``start:end`` of ``text`` (read with ``codec``) as offsets into its bytes."""
+    lo = len(text[:start].encode(codec, ERRORS))
+    return lo, lo + len(text[start:end].encode(codec, ERRORS))
+
+
 def decode_line(raw: bytes, encoding: str | None = None) -> str:
     """The text of line ``raw`` as ``pimask scan`` reads it (see :func:`line_codec`)."""
     return raw.decode(line_codec(raw, encoding) or UTF8, ERRORS)

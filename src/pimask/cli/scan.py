@@ -36,7 +36,7 @@ from pimask.cli.common import (
     text_lines,
 )
 from pimask.errors import PimaskError
-from pimask.linecodec import decode_line
+from pimask.linecodec import byte_span, line_readings
 
 FORMATS = ("text", "jsonl", "json", "sarif")
 
@@ -116,14 +116,21 @@ def run(args: argparse.Namespace) -> int:
             with open_input(target.path) as stream:
                 lines, line_encoding = wide_lines(text_lines(target.path, stream, "scan"), encoding)
                 for line_number, raw in enumerate(lines, start=1):
-                    line = decode_line(raw, line_encoding)
-                    for finding in engine.scan(line):
-                        found += 1
-                        if streaming:
-                            out.write(_render(args, shown, line_number, line, finding))
-                        else:
-                            hit = _hit(target.path, line_number, line, finding, fingerprints)
-                            report.add(hit)
+                    readings = line_readings(raw, line_encoding)
+                    seen: list[tuple[int, int]] = []  # bytes reported (two readings only)
+                    for line, codec in readings:
+                        for finding in engine.scan(line):
+                            if len(readings) > 1:
+                                lo, hi = byte_span(line, codec, finding.start, finding.end)
+                                if any(lo < end and start < hi for start, end in seen):
+                                    continue  # the same value, found in the other reading
+                                seen.append((lo, hi))
+                            found += 1
+                            if streaming:
+                                out.write(_render(args, shown, line_number, line, finding))
+                            else:
+                                hit = _hit(target.path, line_number, line, finding, fingerprints)
+                                report.add(hit)
         except PimaskError as exc:
             errors += 1
             report.error = str(exc)
