@@ -25,7 +25,7 @@ from typing import Protocol
 from pimask import validators
 from pimask.boundaries import BOUNDARIES, Accept, Boundary
 from pimask.context import ContextScorer, strong_forms, strong_key_hit
-from pimask.findings import Explanation, Finding
+from pimask.findings import ContextHit, Explanation, Finding
 from pimask.normalize import original_span
 from pimask.normalize import view as normalized_view
 from pimask.plan import basis_points
@@ -362,17 +362,7 @@ class Scanner:
         score = min(MAX_SCORE_BP, max(0, score))
         if score < threshold:
             return None  # why: many candidates end here; skip building their explanation
-        explanation = Explanation(
-            recognizer=recognizer.id,
-            pattern=pattern.spec.name,
-            validator=recognizer.validator,
-            verdict=status,
-            reason=reason,
-            base_score=pattern.spec.score,
-            context=context.hits,
-            score=score / MAX_SCORE_BP,
-        )
-        return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
+        return _finding(pattern, start, end, score, (status, reason), context.hits)
 
     def _judge_split(
         self, view: str, pattern: CompiledPattern, start: int, end: int, threshold: int
@@ -404,18 +394,8 @@ class Scanner:
             score = min(MAX_SCORE_BP, max(0, score))
             if score < threshold:
                 return []
-            explanation = Explanation(
-                recognizer=recognizer.id,
-                pattern=pattern.spec.name,
-                validator=recognizer.validator,
-                verdict=status,
-                reason=reason,
-                base_score=pattern.spec.score,
-                context=context.hits,
-                score=score / MAX_SCORE_BP,
-            )
             found.append(
-                Finding(recognizer.entity, piece, piece + size, score / MAX_SCORE_BP, explanation)
+                _finding(pattern, piece, piece + size, score, (status, reason), context.hits)
             )
         return found
 
@@ -436,17 +416,32 @@ class Scanner:
         score = basis_points(recognizer.context.strong_score)
         if score < threshold:
             return None
-        explanation = Explanation(
-            recognizer=recognizer.id,
-            pattern=pattern.spec.name,
-            validator=recognizer.validator,
-            verdict="invalid",
-            reason=reason,
-            base_score=pattern.spec.score,
-            context=(hit,),
-            score=score / MAX_SCORE_BP,
-        )
-        return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
+        return _finding(pattern, start, end, score, ("invalid", reason), (hit,))
+
+
+def _finding(
+    pattern: CompiledPattern,
+    start: int,
+    end: int,
+    score: int,
+    verdict: tuple[str, str],
+    hits: tuple[ContextHit, ...],
+) -> Finding:
+    """The finding of ``pattern`` at ``start:end`` scoring ``score`` basis points, with its
+    explanation (the one builder of the judge, split and strong-key paths, as the core's
+    ``Engine::finding``)."""
+    recognizer = pattern.recognizer
+    explanation = Explanation(
+        recognizer=recognizer.id,
+        pattern=pattern.spec.name,
+        validator=recognizer.validator,
+        verdict=verdict[0],
+        reason=verdict[1],
+        base_score=pattern.spec.score,
+        context=hits,
+        score=score / MAX_SCORE_BP,
+    )
+    return Finding(recognizer.entity, start, end, score / MAX_SCORE_BP, explanation)
 
 
 def label_cut(view: str, start: int, end: int, labels: Sequence[str], stop: str) -> int:

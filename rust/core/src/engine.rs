@@ -1264,15 +1264,9 @@ impl Engine {
     ) -> Option<Finding> {
         let pattern = &self.patterns[index];
         let recognizer = &self.recognizers[pattern.recognizer];
-        let (status, reason, adjust) = match recognizer.validator {
-            Some(kind) => {
-                let verdict = self.validators.run(kind, view.slice(start, end), today);
-                if verdict.status == Status::Invalid {
-                    return self.strong(index, view, start, end, min_score_bp, verdict.reason);
-                }
-                (verdict.status, verdict.reason, verdict.adjust_bp)
-            }
-            None => (Status::Unknown, "no_validator", 0),
+        let (status, reason, adjust) = match self.verdict(recognizer, view, start, end, today) {
+            Ok(verdict) => verdict,
+            Err(reason) => return self.strong(index, view, start, end, min_score_bp, reason),
         };
         let context = recognizer.scorer.score(&view.chars, start, end);
         let score = (pattern.score_bp + adjust + context.adjust_bp).clamp(0, MAX_SCORE_BP);
@@ -1280,6 +1274,26 @@ impl Engine {
             return None;
         }
         Some(self.finding(index, (start, end), score, (status, reason), context.hit))
+    }
+
+    /// The validator's verdict on `view[start..end]` as (status, reason, score adjustment),
+    /// or the reason it was rejected; "unknown" for a recognizer without a validator.
+    fn verdict(
+        &self,
+        recognizer: &Recognizer,
+        view: &View,
+        start: usize,
+        end: usize,
+        today: Date,
+    ) -> Result<(Status, &'static str, i32), &'static str> {
+        let Some(kind) = recognizer.validator else {
+            return Ok((Status::Unknown, "no_validator", 0));
+        };
+        let verdict = self.validators.run(kind, view.slice(start, end), today);
+        if verdict.status == Status::Invalid {
+            return Err(verdict.reason);
+        }
+        Ok((verdict.status, verdict.reason, verdict.adjust_bp))
     }
 
     /// `Scanner._judge_split`: one finding per piece of a `split` pattern's match, or none
@@ -1302,18 +1316,10 @@ impl Engine {
         }
         let mut verdicts = Vec::new();
         for piece in (start..end).step_by(size) {
-            verdicts.push(match recognizer.validator {
-                Some(kind) => {
-                    let verdict = self
-                        .validators
-                        .run(kind, view.slice(piece, piece + size), today);
-                    if verdict.status == Status::Invalid {
-                        return Vec::new();
-                    }
-                    (verdict.status, verdict.reason, verdict.adjust_bp)
-                }
-                None => (Status::Unknown, "no_validator", 0),
-            });
+            match self.verdict(recognizer, view, piece, piece + size, today) {
+                Ok(verdict) => verdicts.push(verdict),
+                Err(_) => return Vec::new(),
+            }
         }
         let context = recognizer.scorer.score(&view.chars, start, end);
         let mut found = Vec::new();

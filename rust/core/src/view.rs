@@ -153,13 +153,7 @@ impl View {
             }
         }
         orig_at.push(line.len() as u32);
-        let mut text = String::with_capacity(line.len());
-        let mut byte_at = Vec::with_capacity(chars.len() + 1);
-        for &c in &chars {
-            byte_at.push(text.len() as u32);
-            text.push(c);
-        }
-        byte_at.push(text.len() as u32);
+        let (text, byte_at) = text_of(&chars, line.len());
         View {
             chars,
             text,
@@ -197,13 +191,7 @@ impl View {
             pos.push(piece.start as u32);
             end.push(piece.end as u32);
         }
-        let mut text = String::with_capacity(line.len());
-        let mut byte_at = Vec::with_capacity(chars.len() + 1);
-        for &c in &chars {
-            byte_at.push(text.len() as u32);
-            text.push(c);
-        }
-        byte_at.push(text.len() as u32);
+        let (text, byte_at) = text_of(&chars, line.len());
         Some(View {
             chars,
             text,
@@ -545,6 +533,19 @@ fn push_str(
         }
         chars.push(fold_char(c));
     }
+}
+
+/// `chars` as one string, with the byte offset of each character in it (and the length
+/// last): the `text`/`byte_at` pair of a [`View`].
+fn text_of(chars: &[char], capacity: usize) -> (String, Vec<u32>) {
+    let mut text = String::with_capacity(capacity);
+    let mut byte_at = Vec::with_capacity(chars.len() + 1);
+    for &c in chars {
+        byte_at.push(text.len() as u32);
+        text.push(c);
+    }
+    byte_at.push(text.len() as u32);
+    (text, byte_at)
 }
 
 #[cfg(test)]
