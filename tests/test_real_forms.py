@@ -153,10 +153,14 @@ def readable(output: str, entity: str, value: str) -> bool:
         text = "".join(ch for ch in text if ch not in DROPPED)
         return _SEPARATORS.sub("", unicodedata.normalize("NFC", fold(text)))
 
-    secret = clean(value)
+    secret, shown = clean(value), clean(output)
     if entity == "EMAIL":
-        secret = clean(urllib.parse.unquote(value).split("@")[0])[1:]
-    return bool(secret) and secret in clean(output)
+        local = clean(urllib.parse.unquote(value).split("@")[0])
+        secret = local[1:]
+        # why: the one character the display mask keeps is not a leak, even when the rest
+        # of the name repeats it (丽丽 → 丽***)
+        shown = shown.replace(local[:1] + "*", "*")
+    return bool(secret) and secret in shown
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
